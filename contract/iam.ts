@@ -1,0 +1,82 @@
+// The IAM v3 wire contract the console and the embedded server share (section 6 of kps-api.md).
+import { z } from "zod";
+
+export const KPS_ACTIONS = [
+  "kps:SSHKeyPair:list",
+  "kps:SSHKeyPair:get",
+  "kps:SSHKeyPair:create",
+  "kps:SSHKeyPair:delete",
+  "kps:SSHKeyPair:importPrivateKey",
+  "kps:SSHKeyPair:exportPrivateKey",
+  "kps:SSHKeyPair:clearPrivateKey",
+] as const;
+export type KpsAction = (typeof KPS_ACTIONS)[number];
+
+export const POLICIES = {
+  "DEW KeypairFullAccess": KPS_ACTIONS,
+  "DEW KeypairReadOnlyAccess": ["kps:SSHKeyPair:list", "kps:SSHKeyPair:get"],
+} as const satisfies Record<string, readonly KpsAction[]>;
+export type PolicyName = keyof typeof POLICIES;
+
+const nameAndId = z.object({ id: z.string(), name: z.string() });
+
+export const passwordAuthRequestSchema = z.strictObject({
+  auth: z.strictObject({
+    identity: z.strictObject({
+      methods: z.tuple([z.literal("password")]),
+      password: z.strictObject({
+        user: z.strictObject({
+          name: z.string().min(1).max(64),
+          password: z.string().min(1).max(128),
+          domain: z.strictObject({ name: z.string().min(1).max(64) }),
+        }),
+      }),
+    }),
+    scope: z.strictObject({
+      project: z.union([
+        z.strictObject({ id: z.string().min(1).max(64) }),
+        z.strictObject({ name: z.string().min(1).max(64) }),
+      ]),
+    }),
+  }),
+});
+
+export const tokenAuthRequestSchema = z.strictObject({
+  auth: z.strictObject({
+    identity: z.strictObject({
+      methods: z.tuple([z.literal("token")]),
+      token: z.strictObject({ id: z.string().min(1).max(512) }),
+    }),
+    scope: z.strictObject({
+      project: z.union([
+        z.strictObject({ id: z.string().min(1).max(64) }),
+        z.strictObject({ name: z.string().min(1).max(64) }),
+      ]),
+    }),
+  }),
+});
+
+export const tokenResponseSchema = z.object({
+  token: z.object({
+    expires_at: z.string(),
+    issued_at: z.string().optional(),
+    methods: z.array(z.string()).optional(),
+    project: nameAndId.extend({ domain: nameAndId.optional() }),
+    user: nameAndId.extend({ domain: nameAndId.optional() }),
+    roles: z.array(z.object({ name: z.string(), id: z.string().optional() })).optional(),
+  }),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+export const projectsResponseSchema = z.object({
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      domain_id: z.string().optional(),
+      enabled: z.boolean().optional(),
+      description: z.string().nullish(),
+    }),
+  ),
+});
+export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;

@@ -1,0 +1,194 @@
+// The KPS v3 wire contract (../shared/kps-api.md), shared by the console and the embedded server.
+// Response schemas are liberal on purpose: the real cloud's documents disagree with each other,
+// so unknown fields are ignored, optional fields may be missing and frozen_state may be a
+// string or a number. Request rules are strict.
+import { z } from "zod";
+
+export const KEYPAIR_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
+export const MAX_BATCH_EXPORT = 10;
+export const MAX_LIST_LIMIT = 1000;
+export const DEFAULT_LIST_LIMIT = 50;
+export const PROJECT_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export const ALGORITHMS = [
+  "SSH_RSA_2048",
+  "SSH_RSA_3072",
+  "SSH_RSA_4096",
+  "SSH_ED25519",
+  "ECDSA_NISTP256",
+  "ECDSA_NISTP384",
+  "ECDSA_NISTP521",
+] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+/** The seed's table of frozen states, in words a user can act on. */
+export const FROZEN_STATES: Readonly<Record<number, string>> = {
+  0: "Normal",
+  1: "Frozen (common causes)",
+  2: "Frozen by the public security bureau",
+  3: "Frozen (common causes and public security bureau)",
+  4: "Frozen due to violations",
+  5: "Frozen (common causes and violations)",
+  6: "Frozen (public security bureau and violations)",
+  7: "Frozen (common causes, public security bureau and violations)",
+  8: "Frozen: real-name authentication missing",
+  9: "Frozen (common causes and missing real-name authentication)",
+  10: "Frozen (public security bureau and missing real-name authentication)",
+};
+
+const frozenState = z.union([z.number(), z.string()]).transform((value) => Number(value));
+
+export const keypairSummarySchema = z.object({
+  name: z.string(),
+  type: z.string().optional(),
+  scope: z.string().optional(),
+  public_key: z.string().optional(),
+  fingerprint: z.string().optional(),
+  is_key_protection: z.boolean().optional(),
+  frozen_state: frozenState.optional(),
+});
+export type KeypairSummary = z.infer<typeof keypairSummarySchema>;
+
+export const listKeypairsResponseSchema = z.object({
+  keypairs: z.array(z.object({ keypair: keypairSummarySchema })).default([]),
+  page_info: z
+    .object({
+      next_marker: z.string().nullish(),
+      previous_marker: z.string().nullish(),
+      current_count: z.number().optional(),
+    })
+    .optional(),
+});
+export type ListKeypairsResponse = z.infer<typeof listKeypairsResponseSchema>;
+
+export const keypairDetailSchema = keypairSummarySchema.extend({
+  id: z.union([z.number(), z.string()]).optional(),
+  description: z.string().nullish(),
+  user_id: z.string().nullish(),
+  create_time: z.number().nullish(),
+  update_time: z.number().nullish(),
+  delete_time: z.number().nullish(),
+  deleted: z.boolean().optional(),
+  key_id: z.string().nullish(),
+  algorithm: z.string().nullish(),
+});
+export type KeypairDetail = z.infer<typeof keypairDetailSchema>;
+export const keypairDetailResponseSchema = z.object({ keypair: keypairDetailSchema });
+
+export const keypairNameSchema = z.string().regex(KEYPAIR_NAME_PATTERN);
+
+const encryptionSchema = z.strictObject({
+  type: z.enum(["default", "kms"]),
+  kms_key_name: z.string().max(255).optional(),
+  kms_key_id: z.string().max(64).optional(),
+});
+
+export const createKeypairRequestSchema = z.strictObject({
+  keypair: z.strictObject({
+    name: keypairNameSchema,
+    type: z.enum(["ssh", "x509"]).optional(),
+    scope: z.enum(["domain", "user"]).optional(),
+    user_id: z.string().max(64).optional(),
+    public_key: z.string().min(1).max(16_384).optional(),
+    algorithm: z.enum(ALGORITHMS).optional(),
+    key_protection: z
+      .strictObject({
+        private_key: z.string().min(1).max(32_768).optional(),
+        encryption: encryptionSchema,
+      })
+      .optional(),
+  }),
+});
+export type CreateKeypairRequest = z.infer<typeof createKeypairRequestSchema>;
+
+export const createKeypairResponseSchema = z.object({
+  keypair: z.object({
+    name: z.string(),
+    type: z.string().optional(),
+    public_key: z.string().optional(),
+    private_key: z.string().optional(),
+    fingerprint: z.string().optional(),
+    user_id: z.string().optional(),
+  }),
+});
+
+export const updateDescriptionRequestSchema = z.strictObject({
+  keypair: z.strictObject({ description: z.string().max(255) }),
+});
+
+export const importPrivateKeyRequestSchema = z.strictObject({
+  keypair: z.strictObject({
+    name: keypairNameSchema,
+    user_id: z.string().max(64).optional(),
+    key_protection: z.strictObject({
+      private_key: z.string().min(1).max(32_768),
+      encryption: encryptionSchema,
+    }),
+  }),
+});
+
+export const exportPrivateKeyRequestSchema = z.strictObject({
+  keypair: z.strictObject({ name: keypairNameSchema }),
+});
+export const exportPrivateKeyResponseSchema = z.object({
+  keypair: z.object({ name: z.string(), private_key: z.string() }),
+});
+
+/** Batch export: a bare array; fields other than name are informational (Terraform sends rows). */
+export const batchExportRequestSchema = z
+  .array(
+    z.object({
+      keypair: z.object({
+        name: keypairNameSchema,
+        type: z.string().max(16).optional(),
+        scope: z.string().max(16).optional(),
+        public_key: z.string().max(16_384).optional(),
+        fingerprint: z.string().max(128).optional(),
+        is_key_protection: z.boolean().optional(),
+        frozen_state: z.union([z.string().max(4), z.number()]).optional(),
+      }),
+    }),
+  )
+  .min(1)
+  .max(MAX_BATCH_EXPORT);
+export type BatchExportRequest = z.infer<typeof batchExportRequestSchema>;
+
+/** Decision: batch import takes a bare array of create bodies' `keypair` objects. */
+export const batchImportRequestSchema = z
+  .array(createKeypairRequestSchema.shape.keypair)
+  .min(1)
+  .max(MAX_BATCH_EXPORT);
+
+/** The three error shapes a KPS call may answer with (section 7 of the contract). */
+export const kpsErrorBodySchema = z.object({
+  error_code: z.string(),
+  error_msg: z.string().optional(),
+  request_id: z.string().optional(),
+});
+export const iamErrorBodySchema = z.object({
+  error: z.object({
+    code: z.union([z.number(), z.string()]).optional(),
+    message: z.string().optional(),
+    title: z.string().optional(),
+  }),
+});
+
+/** Published KPS error codes with their HTTP status and message. */
+export const KPS_ERRORS = {
+  "KPS.0002": { status: 400, message: "parameter error" },
+  "KPS.0003": { status: 500, message: "Dependency service unavailable" },
+  "KPS.0004": { status: 500, message: "Response error" },
+  "KPS.4016": { status: 400, message: "The key pair is not exist" },
+  "KPS.6004": { status: 400, message: "No Keypair find" },
+  "KPS.6005": { status: 400, message: "No private key managed" },
+  "KPS.6008": { status: 400, message: "Encrypt private key failed" },
+  "KPS.6011": { status: 400, message: "The imported private key not match public key" },
+  "KPS.9001": {
+    status: 401,
+    message: "The token of the request is not or failed to be authenticated",
+  },
+  "KPS.9003": { status: 403, message: "No operation permission" },
+  "KPS.9004": { status: 403, message: "The account is frozen" },
+  "KPS.5001": { status: 500, message: "Query database record error" },
+} as const;
+export type KpsErrorCode = keyof typeof KPS_ERRORS;

@@ -178,6 +178,7 @@ export const KPS_ERRORS = {
   "KPS.0002": { status: 400, message: "parameter error" },
   "KPS.0003": { status: 500, message: "Dependency service unavailable" },
   "KPS.0004": { status: 500, message: "Response error" },
+  "KPS.0006": { status: 400, message: "User not found" },
   "KPS.4016": { status: 400, message: "The key pair is not exist" },
   "KPS.6004": { status: 400, message: "No Keypair find" },
   "KPS.6005": { status: 400, message: "No private key managed" },

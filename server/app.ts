@@ -1,0 +1,60 @@
+// buildApp returns the console server and never listens: main.ts listens, tests inject().
+import { randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance } from "fastify";
+import { type EmbeddedKps, registerEmbeddedKps } from "./embedded-kps.ts";
+import { registerErrorHandling } from "./http/error-handler.ts";
+import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
+import { registerStaticFiles } from "./http/static-files.ts";
+import { registerCloudProxy } from "./proxy/cloud-proxy.ts";
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export type AppOptions = {
+  /** The embedded store, or the cloud endpoints to forward to. */
+  backend:
+    | { embedded: EmbeddedKps; exportRateLimit: number }
+    | { kpsEndpoint: string; iamEndpoint: string };
+  allowedHostNames: HygieneOptions["allowedHostNames"];
+  distDir?: string;
+  logger?: boolean;
+};
+
+const defaultDistDir = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          redact: {
+            paths: ["req.headers['x-auth-token']", "req.headers['x-subject-token']"],
+            remove: true,
+          },
+        }
+      : false,
+    genReqId: () => randomBytes(16).toString("hex"),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: 30_000,
+    connectionTimeout: 30_000,
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    return503OnClosing: true,
+    trustProxy: false,
+  });
+  // Only JSON bodies are accepted (415 for anything else), as the KPS API takes nothing else.
+  app.removeContentTypeParser("text/plain");
+  registerHygiene(app, { allowedHostNames: options.allowedHostNames });
+  registerErrorHandling(app);
+  app.get("/healthz", async () => ({ status: "ok" }));
+  if ("embedded" in options.backend) {
+    registerEmbeddedKps(app, options.backend.embedded, {
+      exportRateLimit: options.backend.exportRateLimit,
+    });
+  } else {
+    registerCloudProxy(app, options.backend);
+  }
+  await registerStaticFiles(app, options.distDir ?? defaultDistDir);
+  return app;
+}

@@ -1,0 +1,94 @@
+// Opaque bearer tokens: 256 bits from the CSPRNG, stored only as their SHA-256, 24-hour
+// absolute expiry, revoked at once by deleting the row.
+import { createHash, randomBytes } from "node:crypto";
+import { type KpsAction, POLICIES, type PolicyName } from "../../contract/iam.ts";
+import type { Db } from "../store/database.ts";
+
+export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export type Caller = {
+  userId: string;
+  userName: string;
+  domainId: string;
+  domainName: string;
+  projectId: string;
+  projectName: string;
+  policy: PolicyName;
+  methods: string[];
+  issuedAt: number;
+  expiresAt: number;
+};
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function issueToken(
+  db: Db,
+  userId: string,
+  projectId: string,
+  methods: string[],
+  now = Date.now(),
+  expiresAt = now + TOKEN_LIFETIME_MS,
+): { token: string; issuedAt: number; expiresAt: number } {
+  const token = `kps1.${randomBytes(32).toString("base64url")}`;
+  db.prepare(
+    "INSERT INTO tokens (hash, user_id, project_id, methods, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+  ).run(hashToken(token), userId, projectId, methods.join(","), now, expiresAt);
+  return { token, issuedAt: now, expiresAt };
+}
+
+/** The caller behind a token, or null when it is unknown, revoked or expired. */
+export function resolveToken(db: Db, token: string, now = Date.now()): Caller | null {
+  if (token.length < 16 || token.length > 512) return null;
+  const row = db
+    .prepare(
+      `SELECT t.user_id, u.name AS user_name, u.domain_id, d.name AS domain_name, t.project_id,
+              p.name AS project_name, g.policy, t.methods, t.issued_at, t.expires_at
+         FROM tokens t
+         JOIN users u ON u.id = t.user_id
+         JOIN domains d ON d.id = u.domain_id
+         JOIN projects p ON p.id = t.project_id
+         JOIN grants g ON g.user_id = t.user_id AND g.project_id = t.project_id
+        WHERE t.hash = ?`,
+    )
+    .get(hashToken(token)) as
+    | {
+        user_id: string;
+        user_name: string;
+        domain_id: string;
+        domain_name: string;
+        project_id: string;
+        project_name: string;
+        policy: PolicyName;
+        methods: string;
+        issued_at: number;
+        expires_at: number;
+      }
+    | undefined;
+  if (!row || row.expires_at <= now) return null;
+  return {
+    userId: row.user_id,
+    userName: row.user_name,
+    domainId: row.domain_id,
+    domainName: row.domain_name,
+    projectId: row.project_id,
+    projectName: row.project_name,
+    policy: row.policy,
+    methods: row.methods.split(","),
+    issuedAt: row.issued_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+export function revokeToken(db: Db, token: string): boolean {
+  return db.prepare("DELETE FROM tokens WHERE hash = ?").run(hashToken(token)).changes > 0;
+}
+
+export function deleteExpiredTokens(db: Db, now = Date.now()): void {
+  db.prepare("DELETE FROM tokens WHERE expires_at <= ?").run(now);
+}
+
+export function callerMay(caller: Caller, action: KpsAction): boolean {
+  return (POLICIES[caller.policy] as readonly KpsAction[]).includes(action);
+}

@@ -1,0 +1,36 @@
+// The export audit trail: who asked for which keys, when, from where, and what happened.
+// Never key material, never a token.
+import type { Db } from "../store/database.ts";
+
+export type AuditRecord = {
+  requestId: string;
+  operation: "export" | "batch-export";
+  actorUserId: string | null;
+  actorName: string | null;
+  projectId: string | null;
+  names: string[];
+  fingerprints: string[];
+  outcome: "success" | "failure";
+  errorCode: string | null;
+  clientAddress: string;
+};
+
+export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void {
+  db.prepare(
+    `INSERT INTO audit (time, request_id, operation, actor_user_id, actor_name, project_id, keypair_names,
+                        fingerprints, outcome, error_code, client_address)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    now.toISOString(),
+    record.requestId,
+    record.operation,
+    record.actorUserId,
+    record.actorName,
+    record.projectId,
+    JSON.stringify(record.names),
+    JSON.stringify(record.fingerprints),
+    record.outcome,
+    record.errorCode,
+    record.clientAddress,
+  );
+}

@@ -1,0 +1,110 @@
+// SQL for key pairs, always filtered to what the caller may see: a project's domain-scope key
+// pairs and the caller's own user-scope ones. A foreign key pair is indistinguishable from none.
+import type { Db } from "../store/database.ts";
+
+export type KeypairRow = {
+  id: number;
+  project_id: string;
+  name: string;
+  type: string;
+  scope: "domain" | "user";
+  user_id: string;
+  algorithm: string | null;
+  public_key: string;
+  fingerprint: string;
+  description: string;
+  frozen_state: number;
+  create_time: number;
+  update_time: number | null;
+  hosted: 0 | 1;
+};
+
+export type Viewer = { projectId: string; userId: string };
+
+const SELECT = `SELECT k.*, EXISTS (SELECT 1 FROM private_keys p WHERE p.keypair_id = k.id) AS hosted FROM keypairs k`;
+const VISIBLE = `k.project_id = @projectId AND (k.scope = 'domain' OR k.user_id = @userId)`;
+
+export function listVisible(
+  db: Db,
+  viewer: Viewer,
+  marker: string | undefined,
+  limit: number,
+): KeypairRow[] {
+  return db
+    .prepare(`${SELECT} WHERE ${VISIBLE} AND k.name > @marker ORDER BY k.name LIMIT @limit`)
+    .all({ ...viewer, marker: marker ?? "", limit }) as KeypairRow[];
+}
+
+export function findVisible(db: Db, viewer: Viewer, name: string): KeypairRow | undefined {
+  return db.prepare(`${SELECT} WHERE ${VISIBLE} AND k.name = @name`).get({ ...viewer, name }) as
+    | KeypairRow
+    | undefined;
+}
+
+export function nameTaken(db: Db, projectId: string, name: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM keypairs WHERE project_id = ? AND name = ?").get(projectId, name) !==
+    undefined
+  );
+}
+
+export type NewKeypair = Omit<
+  KeypairRow,
+  "id" | "hosted" | "update_time" | "description" | "frozen_state"
+> & {
+  description?: string;
+  frozen_state?: number;
+};
+
+export function insertKeypair(db: Db, row: NewKeypair): number {
+  const result = db
+    .prepare(
+      `INSERT INTO keypairs (project_id, name, type, scope, user_id, algorithm, public_key, fingerprint,
+                             description, frozen_state, create_time)
+       VALUES (@project_id, @name, @type, @scope, @user_id, @algorithm, @public_key, @fingerprint,
+               @description, @frozen_state, @create_time)`,
+    )
+    .run({ description: "", frozen_state: 0, ...row });
+  return Number(result.lastInsertRowid);
+}
+
+export function updateDescription(db: Db, id: number, description: string, now: number): void {
+  db.prepare("UPDATE keypairs SET description = ?, update_time = ? WHERE id = ?").run(
+    description,
+    now,
+    id,
+  );
+}
+
+export function deleteKeypair(db: Db, id: number): void {
+  db.prepare("DELETE FROM keypairs WHERE id = ?").run(id);
+}
+
+export type SealedRow = { wrapped_key: Buffer; sealed: Buffer; format_version: number };
+
+export function readSealed(db: Db, keypairId: number): SealedRow | undefined {
+  return db
+    .prepare("SELECT wrapped_key, sealed, format_version FROM private_keys WHERE keypair_id = ?")
+    .get(keypairId) as SealedRow | undefined;
+}
+
+export function writeSealed(db: Db, keypairId: number, sealed: SealedRow, now: number): void {
+  db.prepare(
+    `INSERT INTO private_keys (keypair_id, format_version, wrapped_key, sealed) VALUES (?, ?, ?, ?)
+     ON CONFLICT (keypair_id) DO UPDATE SET format_version = excluded.format_version,
+       wrapped_key = excluded.wrapped_key, sealed = excluded.sealed`,
+  ).run(keypairId, sealed.format_version, sealed.wrapped_key, sealed.sealed);
+  db.prepare("UPDATE keypairs SET update_time = ? WHERE id = ?").run(now, keypairId);
+}
+
+export function clearSealed(db: Db, keypairId: number, now: number): boolean {
+  const cleared =
+    db.prepare("DELETE FROM private_keys WHERE keypair_id = ?").run(keypairId).changes > 0;
+  if (cleared) db.prepare("UPDATE keypairs SET update_time = ? WHERE id = ?").run(now, keypairId);
+  return cleared;
+}
+
+/** Old WAL frames still hold deleted pages until a checkpoint rewrites them. */
+export function purgeWal(db: Db): void {
+  db.pragma("wal_checkpoint(TRUNCATE)");
+}

@@ -1,0 +1,223 @@
+// The ten key-pair operations of the KPS v3 API, answering as the contract says.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { KpsAction } from "../../contract/iam.ts";
+import {
+  batchExportRequestSchema,
+  batchImportRequestSchema,
+  createKeypairRequestSchema,
+  DEFAULT_LIST_LIMIT,
+  exportPrivateKeyRequestSchema,
+  importPrivateKeyRequestSchema,
+  KEYPAIR_NAME_PATTERN,
+  MAX_LIST_LIMIT,
+  updateDescriptionRequestSchema,
+} from "../../contract/kps.ts";
+import { ApiFailure, gatewayUnauthorized, kpsError } from "../http/errors.ts";
+import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
+import { privateKeyFingerprint } from "../keys/ssh-keys.ts";
+import type { Db } from "../store/database.ts";
+import { createKeypair } from "./create-keypair.ts";
+import type { ExportService } from "./export-service.ts";
+import {
+  clearSealed,
+  deleteKeypair,
+  findVisible,
+  listVisible,
+  purgeWal,
+  updateDescription,
+} from "./keypair-store.ts";
+import { zipPrivateKeys } from "./keypairs-zip.ts";
+import type { PrivateKeyVault } from "./private-key-vault.ts";
+import { toDetail, toListItem } from "./serialize.ts";
+
+export type KpsDeps = { db: Db; vault: PrivateKeyVault; exports: ExportService };
+
+type Params = { project_id: string; keypair_name?: string };
+const BASE = "/v3/:project_id/keypairs";
+
+export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: KpsDeps): void {
+  const guard = (request: FastifyRequest, action: KpsAction): Caller => {
+    const caller = authenticate(request, db);
+    if (!callerMay(caller, action)) throw kpsError("KPS.9003");
+    return caller;
+  };
+  const visible = (caller: Caller, request: FastifyRequest) => {
+    const name = keypairName(request);
+    const row = findVisible(db, { projectId: caller.projectId, userId: caller.userId }, name);
+    if (!row) throw kpsError("KPS.4016");
+    return row;
+  };
+
+  app.get(BASE, async (request) => {
+    const caller = guard(request, "kps:SSHKeyPair:list");
+    const query = request.query as Record<string, unknown>;
+    const limit = query.limit === undefined ? DEFAULT_LIST_LIMIT : Number(query.limit);
+    if (
+      !Number.isInteger(limit) ||
+      limit < 1 ||
+      limit > MAX_LIST_LIMIT ||
+      /\D/.test(String(query.limit ?? "1"))
+    ) {
+      throw kpsError("KPS.0002", "parameter error: limit must be an integer from 1 to 1000");
+    }
+    const marker = query.marker;
+    if (
+      marker !== undefined &&
+      (typeof marker !== "string" || !KEYPAIR_NAME_PATTERN.test(marker))
+    ) {
+      throw kpsError("KPS.0002", "parameter error: marker");
+    }
+    const rows = listVisible(
+      db,
+      { projectId: caller.projectId, userId: caller.userId },
+      marker,
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      keypairs: page.map(toListItem),
+      page_info: {
+        ...(rows.length > limit && last ? { next_marker: last.name } : {}),
+        ...(marker ? { previous_marker: marker } : {}),
+        current_count: page.length,
+      },
+    };
+  });
+
+  app.get(`${BASE}/:keypair_name`, async (request) =>
+    toDetail(visible(guard(request, "kps:SSHKeyPair:get"), request)),
+  );
+
+  app.post(BASE, async (request) => {
+    const caller = guard(request, "kps:SSHKeyPair:create");
+    const body = parse(createKeypairRequestSchema, request.body);
+    return { keypair: await createKeypair(db, vault, caller, body.keypair) };
+  });
+
+  app.put(`${BASE}/:keypair_name`, async (request, reply) => {
+    const caller = guard(request, "kps:SSHKeyPair:create");
+    const body = parse(updateDescriptionRequestSchema, request.body);
+    updateDescription(db, visible(caller, request).id, body.keypair.description, Date.now());
+    return reply.code(200).send();
+  });
+
+  app.delete(`${BASE}/:keypair_name`, async (request, reply) => {
+    const caller = guard(request, "kps:SSHKeyPair:delete");
+    deleteKeypair(db, visible(caller, request).id);
+    purgeWal(db);
+    return reply.code(204).send();
+  });
+
+  app.post(`${BASE}/private-key/import`, async (request) => {
+    const caller = guard(request, "kps:SSHKeyPair:importPrivateKey");
+    const { keypair } = parse(importPrivateKeyRequestSchema, request.body);
+    if (keypair.user_id && keypair.user_id !== caller.userId) throw kpsError("KPS.0006");
+    const row = findVisible(
+      db,
+      { projectId: caller.projectId, userId: caller.userId },
+      keypair.name,
+    );
+    if (!row) throw kpsError("KPS.4016");
+    if (privateKeyFingerprint(keypair.key_protection.private_key) !== row.fingerprint)
+      throw kpsError("KPS.6011");
+    vault.store(row, keypair.key_protection.private_key);
+    return { keypair: { name: row.name } };
+  });
+
+  app.post(`${BASE}/private-key/export`, async (request) => {
+    const [key] = exports.run(
+      request,
+      "export",
+      () => authenticate(request, db),
+      () => [parse(exportPrivateKeyRequestSchema, request.body).keypair.name],
+    );
+    if (!key) throw kpsError("KPS.0004");
+    return { keypair: { name: key.name, private_key: key.privateKey } };
+  });
+
+  app.post(`${BASE}/private-key/batch-export`, async (request, reply) => {
+    const keys = exports.run(
+      request,
+      "batch-export",
+      () => authenticate(request, db),
+      () => {
+        const names = parse(batchExportRequestSchema, request.body).map(
+          (item) => item.keypair.name,
+        );
+        if (new Set(names).size !== names.length)
+          throw kpsError("KPS.0002", "parameter error: duplicate key pair name");
+        return names;
+      },
+    );
+    const zip = await zipPrivateKeys(keys);
+    return reply
+      .type("application/zip")
+      .header("Content-Disposition", 'attachment; filename="keypairs.zip"')
+      .header("Content-Length", zip.length)
+      .send(zip);
+  });
+
+  app.post(`${BASE}/batch-import`, async (request) => {
+    const caller = guard(request, "kps:SSHKeyPair:create");
+    const items = parse(batchImportRequestSchema, request.body);
+    const succeeded: { name: string; fingerprint: string }[] = [];
+    const failed: { keypair_name: string; failed_reason: string }[] = [];
+    for (const item of items) {
+      if (!item.public_key) {
+        failed.push({
+          keypair_name: item.name,
+          failed_reason: "public_key is required for import",
+        });
+        continue;
+      }
+      try {
+        const created = await createKeypair(db, vault, caller, item);
+        succeeded.push({ name: created.name, fingerprint: created.fingerprint });
+      } catch (error) {
+        if (!(error instanceof ApiFailure)) throw error;
+        failed.push({ keypair_name: item.name, failed_reason: `${error.code}: ${error.message}` });
+      }
+    }
+    return { succeeded_keypairs: succeeded, failured_keypairs: failed };
+  });
+
+  app.delete(`${BASE}/:keypair_name/private-key`, async (request, reply) => {
+    const caller = guard(request, "kps:SSHKeyPair:clearPrivateKey");
+    const row = visible(caller, request);
+    if (!clearSealed(db, row.id, Date.now()))
+      throw new ApiFailure(404, "KPS.6005", "No private key managed");
+    purgeWal(db);
+    return reply.code(200).send();
+  });
+}
+
+/** Gateway authentication, then the object-level check that the token's project is the path's. */
+function authenticate(request: FastifyRequest, db: Db): Caller {
+  const token = request.headers["x-auth-token"];
+  if (typeof token !== "string" || token.length === 0)
+    throw gatewayUnauthorized("x-auth-token not found");
+  const caller = resolveToken(db, token);
+  if (!caller) throw gatewayUnauthorized("token is invalid, revoked or expired");
+  if ((request.params as Params).project_id !== caller.projectId) throw kpsError("KPS.9003");
+  return caller;
+}
+
+function keypairName(request: FastifyRequest): string {
+  const name = (request.params as Params).keypair_name ?? "";
+  if (!KEYPAIR_NAME_PATTERN.test(name)) throw kpsError("KPS.0002", "parameter error: keypair_name");
+  return name;
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw kpsError(
+      "KPS.0002",
+      `parameter error${issue ? `: ${issue.path.join(".") || "body"} ${issue.message}` : ""}`,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,46 @@
+// Hosted private keys in and out of the store, sealed under the master key and bound to their row.
+import { ENVELOPE_VERSION, keypairAad, open, seal } from "../crypto/envelope.ts";
+import { kpsError } from "../http/errors.ts";
+import type { Db } from "../store/database.ts";
+import { type KeypairRow, readSealed, writeSealed } from "./keypair-store.ts";
+
+export class PrivateKeyVault {
+  constructor(
+    private readonly db: Db,
+    private readonly masterKey: Buffer,
+  ) {}
+
+  store(
+    row: Pick<KeypairRow, "id" | "project_id" | "name">,
+    privateKey: string,
+    now = Date.now(),
+  ): void {
+    const envelope = seal(
+      this.masterKey,
+      Buffer.from(privateKey, "utf8"),
+      keypairAad(row.project_id, row.id, row.name),
+    );
+    writeSealed(
+      this.db,
+      row.id,
+      {
+        format_version: ENVELOPE_VERSION,
+        wrapped_key: envelope.wrappedKey,
+        sealed: envelope.sealed,
+      },
+      now,
+    );
+  }
+
+  /** The plaintext key, or KPS.6005 when none is hosted; a blob that fails to open is a 500. */
+  read(row: Pick<KeypairRow, "id" | "project_id" | "name">): string {
+    const sealed = readSealed(this.db, row.id);
+    if (!sealed) throw kpsError("KPS.6005");
+    const plaintext = open(
+      this.masterKey,
+      { wrappedKey: sealed.wrapped_key, sealed: sealed.sealed },
+      keypairAad(row.project_id, row.id, row.name),
+    );
+    return plaintext.toString("utf8");
+  }
+}

@@ -14,6 +14,8 @@ const PUBLIC_KEY_COMMENT = "Generated-by-Nova";
 export async function generateSshKey(algorithm: Algorithm): Promise<GeneratedKey> {
   const pem = await generatePem(algorithm);
   const key = sshpk.parsePrivateKey(pem, "pem");
+  // OpenSSH-format keys carry the comment too; without it ssh-keygen -y prints "(unnamed)".
+  key.comment = PUBLIC_KEY_COMMENT;
   // RSA stays PKCS#1 PEM as KPS returns it; other algorithms are exported in OpenSSH format.
   const privateKey = algorithm.startsWith("SSH_RSA") ? pem : key.toString("openssh");
   const publicKey = key.toPublic();

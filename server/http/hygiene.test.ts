@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
+
+let world: TestWorld;
+let token: string;
+let exportUrl: string;
+beforeAll(async () => {
+  world = await createTestWorld();
+  token = await world.token("alice");
+  exportUrl = `/v3/${world.projects.main}/keypairs/private-key/batch-export`;
+});
+afterAll(() => world.close());
+
+describe("serving hygiene", () => {
+  it("rejects a Host that is not its own (DNS rebinding)", async () => {
+    const response = await world.app.inject({
+      method: "GET",
+      url: "/healthz",
+      headers: { host: "attacker.example" },
+    });
+    expect(response.statusCode).toBe(421);
+  });
+
+  it("sends security headers and no-store on API answers, and no CORS headers", async () => {
+    const response = await world.app.inject({
+      method: "GET",
+      url: `/v3/${world.projects.main}/keypairs`,
+      headers: { "x-auth-token": token, origin: "https://evil.example" },
+    });
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+    expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("accepts only JSON bodies (415), up to 64 KiB (413), without prototype poisoning", async () => {
+    const headers = { "x-auth-token": token };
+    const textBody = await world.app.inject({
+      method: "POST",
+      url: exportUrl,
+      headers: { ...headers, "content-type": "text/plain" },
+      payload: "[]",
+    });
+    expect(textBody.statusCode).toBe(415);
+    const form = await world.app.inject({
+      method: "POST",
+      url: exportUrl,
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      payload: "a=b",
+    });
+    expect(form.statusCode).toBe(415);
+    const huge = await world.app.inject({
+      method: "POST",
+      url: exportUrl,
+      headers: { ...headers, "content-type": "application/json" },
+      payload: JSON.stringify([{ keypair: { name: "x".repeat(70_000) } }]),
+    });
+    expect(huge.statusCode).toBe(413);
+    for (const payload of [
+      '{"__proto__":{"polluted":1}}',
+      '{"constructor":{"prototype":{"polluted":1}}}',
+      "[{",
+      "null",
+    ]) {
+      const response = await world.app.inject({
+        method: "POST",
+        url: exportUrl,
+        headers: { ...headers, "content-type": "application/json" },
+        payload,
+      });
+      expect(response.statusCode, payload).toBe(400);
+      expect(response.json().error_code).toBe("KPS.0002");
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("answers unknown paths in the gateway envelope and never leaks internals", async () => {
+    const response = await world.app.inject({ method: "GET", url: "/v3/nothing/here/at/all" });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error_code).toBe("APIGW.0101");
+    const broken = await world.app.inject({
+      method: "GET",
+      url: `/v3/${world.projects.main}/keypairs?limit=${"9".repeat(400)}`,
+      headers: { "x-auth-token": token },
+    });
+    expect(broken.body).not.toMatch(/at \w+ \(|SQLITE|\/work\/|node_modules/);
+  });
+});

@@ -1,0 +1,100 @@
+// A real embedded server on a temporary SQLite file, with a small world of accounts and keys.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.ts";
+import { type EmbeddedKps, openEmbeddedStore } from "../embedded-kps.ts";
+import { createDomain, createProject, createUser, grant } from "../iam/identities.ts";
+import { seedKeypairs } from "../seed/seed-keypairs.ts";
+
+export const PASSWORD = "Test#Password1";
+
+export type TestWorld = {
+  app: FastifyInstance;
+  store: EmbeddedKps;
+  dataDir: string;
+  projects: { main: string; other: string };
+  users: { alice: string; bob: string; carol: string };
+  /** Signs in and returns a project-scoped token. */
+  token: (user: "alice" | "bob" | "carol", project?: "main" | "other") => Promise<string>;
+  close: () => Promise<void>;
+};
+
+/**
+ * alice: full access to main and other; bob: read-only on main; carol: full access to main.
+ * In main: hosted-1..hosted-12 (domain, hosted), plain (not hosted), frozen (hosted, state 4),
+ * ed-hosted (ED25519, hosted), alice-own (alice's user scope, hosted), carol-own (carol's).
+ * In other: other-hosted (hosted).
+ */
+export async function createTestWorld(
+  options: { exportRateLimit?: number } = {},
+): Promise<TestWorld> {
+  const dataDir = mkdtempSync(join(tmpdir(), "kps-test-"));
+  const store = openEmbeddedStore(dataDir);
+  const { db, vault } = store;
+  const domain = createDomain(db, "acme");
+  const main = createProject(db, domain, "cn-north-4");
+  const other = createProject(db, domain, "ap-southeast-1");
+  const [alice, bob, carol] = await Promise.all(
+    ["alice", "bob", "carol"].map((n) => createUser(db, domain, n, PASSWORD)),
+  );
+  if (!alice || !bob || !carol) throw new Error("users not created");
+  grant(db, alice, main, "DEW KeypairFullAccess");
+  grant(db, alice, other, "DEW KeypairFullAccess");
+  grant(db, bob, main, "DEW KeypairReadOnlyAccess");
+  grant(db, carol, main, "DEW KeypairFullAccess");
+  await seedKeypairs(db, vault, main, [
+    ...Array.from({ length: 12 }, (_, i) => ({
+      name: `hosted-${i + 1}`,
+      hosted: true,
+      ownerId: alice,
+    })),
+    { name: "plain", ownerId: alice },
+    { name: "frozen", hosted: true, frozenState: 4, ownerId: alice },
+    { name: "ed-hosted", hosted: true, algorithm: "SSH_ED25519", ownerId: alice },
+    { name: "alice-own", hosted: true, scope: "user", ownerId: alice },
+    { name: "carol-own", hosted: true, scope: "user", ownerId: carol },
+  ]);
+  await seedKeypairs(db, vault, other, [{ name: "other-hosted", hosted: true, ownerId: alice }]);
+  const app = await buildApp({
+    backend: { embedded: store, exportRateLimit: options.exportRateLimit ?? 10_000 },
+    allowedHostNames: ["localhost"],
+    distDir: join(dataDir, "no-dist"),
+  });
+  const token = async (user: "alice" | "bob" | "carol", project: "main" | "other" = "main") => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/v3/auth/tokens",
+      payload: passwordAuth(user, project === "main" ? "cn-north-4" : "ap-southeast-1"),
+    });
+    const value = response.headers["x-subject-token"];
+    if (response.statusCode !== 201 || typeof value !== "string")
+      throw new Error(`sign-in failed: ${response.body}`);
+    return value;
+  };
+  return {
+    app,
+    store,
+    dataDir,
+    projects: { main, other },
+    users: { alice, bob, carol },
+    token,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function passwordAuth(user: string, project: string, password = PASSWORD, account = "acme") {
+  return {
+    auth: {
+      identity: {
+        methods: ["password"],
+        password: { user: { name: user, password, domain: { name: account } } },
+      },
+      scope: { project: { name: project } },
+    },
+  };
+}

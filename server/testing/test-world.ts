@@ -59,7 +59,7 @@ export async function createTestWorld(
   await seedKeypairs(db, vault, other, [{ name: "other-hosted", hosted: true, ownerId: alice }]);
   const app = await buildApp({
     backend: { embedded: store, exportRateLimit: options.exportRateLimit ?? 10_000 },
-    allowedHostNames: ["localhost"],
+    allowedHostNames: ["localhost", "127.0.0.1"],
     distDir: join(dataDir, "no-dist"),
   });
   const token = async (user: "alice" | "bob" | "carol", project: "main" | "other" = "main") => {

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readConfig } from "../config.ts";
+import { openEmbeddedStore } from "../embedded-kps.ts";
+import { findGrantedProject, findUser } from "../iam/identities.ts";
+import { listVisible } from "../kps/keypair-store.ts";
+import { DEMO, seedDemo } from "./demo-seed.ts";
+
+describe("demo seed", () => {
+  it("shows every state the console must show, once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kps-demo-"));
+    const store = openEmbeddedStore(dir);
+    try {
+      expect(await seedDemo(store)).toBe(true);
+      expect(await seedDemo(store)).toBe(false);
+      const alice = findUser(store.db, DEMO.account, "alice");
+      const project = alice && findGrantedProject(store.db, alice.id, { name: "cn-north-4" });
+      if (!alice || !project) throw new Error("alice or her project is missing");
+      const all = store.db
+        .prepare("SELECT * FROM keypairs WHERE project_id = ?")
+        .all(project.id) as {
+        scope: string;
+        algorithm: string;
+        frozen_state: number;
+        description: string;
+        name: string;
+      }[];
+      expect(all.length).toBeGreaterThanOrEqual(30);
+      const visible = listVisible(
+        store.db,
+        { projectId: project.id, userId: alice.id },
+        undefined,
+        1000,
+      );
+      expect(
+        visible.filter((k) => k.hosted === 1 && k.frozen_state === 0).length,
+      ).toBeGreaterThanOrEqual(12);
+      expect(new Set(all.map((k) => k.algorithm)).size).toBe(7);
+      expect(new Set(all.map((k) => k.scope))).toEqual(new Set(["domain", "user"]));
+      expect(new Set(visible.filter((k) => k.frozen_state > 0).map((k) => k.hosted))).toEqual(
+        new Set([0, 1]),
+      );
+      expect(visible.some((k) => k.hosted === 0 && k.frozen_state === 0)).toBe(true);
+      expect(all.some((k) => k.description)).toBe(true);
+      expect(Math.max(...all.map((k) => k.name.length))).toBe(255);
+      const bob = findUser(store.db, DEMO.account, "bob");
+      expect(bob && findGrantedProject(store.db, bob.id, { name: "cn-north-4" })?.policy).toBe(
+        "DEW KeypairReadOnlyAccess",
+      );
+    } finally {
+      store.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is off by default on a non-loopback address, and when asked", () => {
+    expect(readConfig({}).demo).toBe(true);
+    expect(readConfig({ HOST: "0.0.0.0" }).demo).toBe(false);
+    expect(readConfig({ HOST: "0.0.0.0", KPS_DEMO: "1" }).demo).toBe(true);
+    expect(readConfig({ KPS_DEMO: "0" }).demo).toBe(false);
+    expect(readConfig({ KPS_ENDPOINT: "https://kms", IAM_ENDPOINT: "https://iam" }).demo).toBe(
+      false,
+    );
+  });
+});

@@ -17,7 +17,8 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.keypairs);
-if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error("--keypairs must be 1..100000");
+if (!Number.isInteger(count) || count < 1 || count > 100_000)
+  throw new Error("--keypairs must be 1..100000");
 
 const config = readConfig();
 mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -43,4 +44,6 @@ for (let start = 0; start < count; start += 500) {
   await seedKeypairs(store.db, store.vault, project.id, batch);
 }
 store.db.close();
-console.log(`Seeded ${count} key pairs into ${values.project} in ${Date.now() - started} ms (data in ${config.dataDir}).`);
+console.log(
+  `Seeded ${count} key pairs into ${values.project} in ${Date.now() - started} ms (data in ${config.dataDir}).`,
+);

@@ -1,0 +1,102 @@
+// The README's promises, checked against the real server process: the curl session works as
+// printed, and SIGTERM lets in-flight requests finish before the process exits cleanly.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const port = 18_000 + (process.pid % 1000);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), "kps-front-door-"));
+let server: ChildProcess;
+let exited: Promise<number | null>;
+
+beforeAll(async () => {
+  server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), KPS_DATA_DIR: dataDir, KPS_DEMO: "1" },
+    stdio: "ignore",
+  });
+  exited = new Promise((resolve) => server.once("exit", (code) => resolve(code)));
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not become healthy");
+}, 60_000);
+
+afterAll(() => {
+  server.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the front door", () => {
+  it("runs the README's curl session as printed", async () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const session = readme.split("### A session with curl")[1]?.match(/```sh\n([\s\S]*?)```/)?.[1];
+    if (!session) throw new Error("the README has no curl session");
+    const work = mkdtempSync(join(tmpdir(), "kps-readme-"));
+    try {
+      const script = session.replace("http://127.0.0.1:8080", base).replace(/^unzip .*$/m, "");
+      execFileSync("bash", ["-euo", "pipefail", "-c", script], { cwd: work, stdio: "pipe" });
+      const zip = await JSZip.loadAsync(readFileSync(join(work, "keypairs.zip")));
+      expect(Object.keys(zip.files).sort()).toEqual([
+        "bastion-ed25519.pem",
+        "ci-ecdsa-p256.pem",
+        "web-01.pem",
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
+    const body = JSON.stringify({
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: { user: { name: "sam", password: "KpsDemo#2026", domain: { name: "demo" } } },
+        },
+        scope: { project: { name: "cn-north-4" } },
+      },
+    });
+    // Each on a new connection, fully sent before the signal: accepted requests. Sign-in hashes
+    // with scrypt, so they are still being worked on when SIGTERM lands.
+    const inFlight = Array.from({ length: 4 }, () => {
+      let sent!: () => void;
+      const written = new Promise<void>((resolve) => {
+        sent = resolve;
+      });
+      const status = new Promise<number>((resolve, reject) => {
+        const req = request(`${base}/v3/auth/tokens`, {
+          method: "POST",
+          agent: false,
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        });
+        req.on("response", (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end(body, () => sent());
+      });
+      return { written, status };
+    });
+    await Promise.all(inFlight.map((r) => r.written));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    server.kill("SIGTERM");
+    expect(await Promise.all(inFlight.map((r) => r.status))).toEqual([201, 201, 201, 201]);
+    expect(await exited).toBe(0);
+  });
+});

@@ -2,9 +2,10 @@
 import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { type EmbeddedKps, registerEmbeddedKps } from "./embedded-kps.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
+import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
 import { registerStaticFiles } from "./http/static-files.ts";
 import { registerCloudProxy } from "./proxy/cloud-proxy.ts";
@@ -42,6 +43,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: "error",
     return503OnClosing: true,
     trustProxy: false,
+    // Key-pair names may be 255 characters; the router's default cap is 100.
+    routerOptions: { maxParamLength: 512 },
+    // Errors the router raises before any route runs still leave in the KPS envelope.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode ?? 400;
+      (reply as FastifyReply)
+        .code(status)
+        .type("application/json;charset=UTF-8")
+        .send(errorBody(new ApiFailure(status, "KPS.0002", "parameter error"), request.id));
+    },
   });
   // Only JSON bodies are accepted (415 for anything else), as the KPS API takes nothing else.
   app.removeContentTypeParser("text/plain");

@@ -211,6 +211,25 @@ describe("CreateKeypair", () => {
   });
 });
 
+describe("names of 255 characters", () => {
+  it("round-trips through create, detail, export and delete", async () => {
+    const name = `n${"-".repeat(253)}z`;
+    expect(name).toHaveLength(255);
+    expect(
+      (
+        await call("POST", base, {
+          keypair: { name, key_protection: { encryption: { type: "default" } } },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await call("GET", `${base}/${name}`)).json().keypair.name).toBe(name);
+    expect(
+      (await call("POST", `${base}/private-key/export`, { keypair: { name } })).statusCode,
+    ).toBe(200);
+    expect((await call("DELETE", `${base}/${name}`)).statusCode).toBe(204);
+  });
+});
+
 describe("UpdateKeypairDescription, ImportPrivateKey, ClearPrivateKey, DeleteKeypair", () => {
   it("updates the description with 200 and an empty body", async () => {
     const response = await call("PUT", `${base}/hosted-5`, { keypair: { description: "rotated" } });

@@ -1,0 +1,133 @@
+// Fuzzing every route in-process: malformed bodies, headers and params must never produce a
+// 5xx, a crash, internals in a body, or an answer outside the error envelopes.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
+const LEAKS = /\bat [\w.<>]+ \(|SQLITE|sqlite3|\/work\/|node_modules|\.ts:\d+|Error:/;
+
+let world: TestWorld;
+let tokens: string[];
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  tokens = [
+    await world.token("alice"),
+    await world.token("bob"),
+    await world.token("alice", "other"),
+  ];
+});
+afterAll(() => world.close());
+
+const ROUTES = [
+  ["GET", "/v3/{p}/keypairs"],
+  ["GET", "/v3/{p}/keypairs/{n}"],
+  ["POST", "/v3/{p}/keypairs"],
+  ["PUT", "/v3/{p}/keypairs/{n}"],
+  ["DELETE", "/v3/{p}/keypairs/{n}"],
+  ["POST", "/v3/{p}/keypairs/private-key/import"],
+  ["POST", "/v3/{p}/keypairs/private-key/export"],
+  ["POST", "/v3/{p}/keypairs/private-key/batch-export"],
+  ["POST", "/v3/{p}/keypairs/batch-import"],
+  ["DELETE", "/v3/{p}/keypairs/{n}/private-key"],
+  ["POST", "/v3/auth/tokens"],
+  ["GET", "/v3/auth/projects"],
+  ["DELETE", "/v3/auth/tokens"],
+] as const;
+
+const names = fc.oneof(
+  fc.constantFrom(
+    "hosted-1",
+    "plain",
+    "frozen",
+    "carol-own",
+    "other-hosted",
+    "nope",
+    "x".repeat(256),
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/),
+);
+const keypairObject = fc.record(
+  {
+    name: names,
+    type: fc.oneof(fc.constantFrom("ssh", "x509"), fc.anything()),
+    scope: fc.oneof(fc.constantFrom("domain", "user"), fc.anything()),
+    public_key: fc.oneof(fc.string(), fc.constant("ssh-ed25519 AAAA")),
+    key_protection: fc.oneof(
+      fc.record({ encryption: fc.record({ type: fc.constantFrom("default", "kms", "x") }) }),
+      fc.anything(),
+    ),
+    description: fc.string({ maxLength: 300 }),
+    __proto__: fc.anything(),
+  },
+  { requiredKeys: [] },
+);
+const bodies = fc.oneof(
+  fc.anything(),
+  fc.jsonValue(),
+  fc.array(fc.record({ keypair: keypairObject }), { maxLength: 12 }),
+  fc.record({ keypair: keypairObject }),
+  fc.record({ auth: fc.anything() }),
+);
+const contentTypes = fc.constantFrom(
+  "application/json",
+  "application/json;charset=UTF-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "",
+);
+
+describe("fuzzing", () => {
+  it.each(ROUTES)(
+    `%s %s: ${RUNS} malformed requests, no 5xx, no leaks, always an envelope`,
+    async (method, template) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({
+            project: fc.oneof(
+              fc.constant(world.projects.main),
+              fc.constant(world.projects.other),
+              fc.string({ maxLength: 40 }),
+            ),
+            name: names,
+            token: fc.oneof(
+              fc.constantFrom(...tokens),
+              fc.string({ maxLength: 80 }),
+              fc.constant(undefined),
+            ),
+            contentType: contentTypes,
+            body: bodies,
+            rawBody: fc.option(fc.string({ maxLength: 200 })),
+            query: fc.string({ maxLength: 60 }),
+          }),
+          async (c) => {
+            const url =
+              template
+                .replace("{p}", encodeURIComponent(c.project))
+                .replace("{n}", encodeURIComponent(c.name)) + (c.query ? `?${c.query}` : "");
+            const headers: Record<string, string> = {};
+            if (c.token !== undefined) headers["x-auth-token"] = c.token;
+            if (c.contentType && method !== "GET") headers["content-type"] = c.contentType;
+            if (method === "DELETE" && c.token) headers["x-subject-token"] = c.token;
+            const payload =
+              method === "GET" ? undefined : (c.rawBody ?? JSON.stringify(c.body) ?? "");
+            const response = await world.app.inject({ method, url, headers, payload });
+            expect(response.statusCode).toBeLessThan(500);
+            if (response.statusCode >= 400) {
+              const body = response.json();
+              expect(
+                typeof body.error_code === "string" || typeof body.error?.message === "string",
+              ).toBe(true);
+            }
+            expect(response.body).not.toMatch(LEAKS);
+          },
+        ),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+  );
+});

@@ -1,0 +1,186 @@
+// Every route against every kind of caller that must be refused, plus random batch exports:
+// no foreign key bytes ever leave.
+
+import fc from "fast-check";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../iam/tokens.ts";
+import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
+
+let world: TestWorld;
+let tokens: Record<"alice" | "bob" | "carol" | "aliceOther" | "expired" | "revoked", string>;
+
+beforeAll(async () => {
+  world = await createTestWorld();
+  const expired = await world.token("alice");
+  world.store.db.prepare("UPDATE tokens SET expires_at = 0 WHERE hash = ?").run(hashToken(expired));
+  const revoked = await world.token("alice");
+  await world.app.inject({
+    method: "DELETE",
+    url: "/v3/auth/tokens",
+    headers: { "x-auth-token": revoked, "x-subject-token": revoked },
+  });
+  tokens = {
+    alice: await world.token("alice"),
+    bob: await world.token("bob"),
+    carol: await world.token("carol"),
+    aliceOther: await world.token("alice", "other"),
+    expired,
+    revoked,
+  };
+});
+afterAll(() => world.close());
+
+type Route = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  body?: unknown;
+  write: boolean;
+};
+const routes = (name: string): Route[] => [
+  { method: "GET", path: "/keypairs", write: false },
+  { method: "GET", path: `/keypairs/${name}`, write: false },
+  { method: "POST", path: "/keypairs", body: { keypair: { name: `new-${name}` } }, write: true },
+  {
+    method: "PUT",
+    path: `/keypairs/${name}`,
+    body: { keypair: { description: "x" } },
+    write: true,
+  },
+  { method: "DELETE", path: `/keypairs/${name}`, write: true },
+  {
+    method: "POST",
+    path: "/keypairs/private-key/import",
+    body: {
+      keypair: { name, key_protection: { private_key: "x", encryption: { type: "default" } } },
+    },
+    write: true,
+  },
+  {
+    method: "POST",
+    path: "/keypairs/private-key/export",
+    body: { keypair: { name } },
+    write: true,
+  },
+  {
+    method: "POST",
+    path: "/keypairs/private-key/batch-export",
+    body: [{ keypair: { name } }],
+    write: true,
+  },
+  {
+    method: "POST",
+    path: "/keypairs/batch-import",
+    body: [{ name: `bi-${name}`, public_key: "ssh-ed25519 AAAA" }],
+    write: true,
+  },
+  { method: "DELETE", path: `/keypairs/${name}/private-key`, write: true },
+];
+
+const send = (route: Route, token: string | undefined, project = world.projects.main) =>
+  world.app.inject({
+    method: route.method,
+    url: `/v3/${project}${route.path}`,
+    headers: token ? { "x-auth-token": token } : {},
+    payload: route.body as never,
+  });
+
+describe("authorization matrix", () => {
+  it("refuses no token, an expired token and a revoked token on every route with 401 APIGW.0301", async () => {
+    for (const route of routes("hosted-1")) {
+      for (const token of [
+        undefined,
+        tokens.expired,
+        tokens.revoked,
+        "kps1.forged-token-value-000000",
+      ]) {
+        const response = await send(route, token);
+        expect(response.statusCode, `${route.method} ${route.path}`).toBe(401);
+        expect(response.json().error_code).toBe("APIGW.0301");
+      }
+    }
+  });
+
+  it("gives another project's token nothing (403 KPS.9003) on every route", async () => {
+    for (const route of routes("hosted-1")) {
+      const response = await send(route, tokens.aliceOther);
+      expect(response.statusCode, `${route.method} ${route.path}`).toBe(403);
+      expect(response.json().error_code).toBe("KPS.9003");
+    }
+  });
+
+  it("lets a read-only user only read", async () => {
+    for (const route of routes("hosted-1")) {
+      const response = await send(route, tokens.bob);
+      if (route.write) {
+        expect(response.statusCode, `${route.method} ${route.path}`).toBe(403);
+        expect(response.json().error_code).toBe("KPS.9003");
+      } else {
+        expect(response.statusCode).toBe(200);
+      }
+    }
+  });
+
+  it("treats another user's private key pair as not there on every route that names it", async () => {
+    for (const route of routes("carol-own").filter(
+      (r) =>
+        r.path.includes("carol-own") || Array.isArray(r.body) || r.path.includes("private-key/"),
+    )) {
+      if (route.path.includes("batch-import")) continue;
+      const response = await send(route, tokens.alice);
+      expect(response.statusCode, `${route.method} ${route.path}`).toBe(400);
+      expect(response.json().error_code).toBe("KPS.4016");
+    }
+    const list = await send(routes("x")[0] as Route, tokens.alice);
+    expect(list.body).not.toContain("carol-own");
+  });
+
+  it("never returns a foreign key in 500 random batch exports", async () => {
+    const actors = ["alice", "bob", "carol", "aliceOther"] as const;
+    const pool = [
+      "hosted-1",
+      "hosted-2",
+      "hosted-3",
+      "ed-hosted",
+      "alice-own",
+      "carol-own",
+      "other-hosted",
+      "plain",
+      "frozen",
+      "nope",
+    ];
+    const visibleTo: Record<(typeof actors)[number], Set<string>> = {
+      alice: new Set(["hosted-1", "hosted-2", "hosted-3", "ed-hosted", "alice-own"]),
+      bob: new Set(),
+      carol: new Set(["hosted-1", "hosted-2", "hosted-3", "ed-hosted", "carol-own"]),
+      aliceOther: new Set(["other-hosted"]),
+    };
+    let foreignBytes = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...actors),
+        fc.constantFrom("main", "other"),
+        fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 10 }),
+        async (actor, project, names) => {
+          const response = await world.app.inject({
+            method: "POST",
+            url: `/v3/${world.projects[project as "main" | "other"]}/keypairs/private-key/batch-export`,
+            headers: { "x-auth-token": tokens[actor] },
+            payload: names.map((name) => ({ keypair: { name } })),
+          });
+          const projectMatches = (actor === "aliceOther") === (project === "other");
+          const allowed = projectMatches && names.every((name) => visibleTo[actor].has(name));
+          if (response.statusCode === 200) {
+            const zip = await JSZip.loadAsync(response.rawPayload);
+            for (const file of Object.keys(zip.files)) {
+              if (!visibleTo[actor].has(file.replace(/\.pem$/, ""))) foreignBytes += 1;
+            }
+          }
+          expect(response.statusCode === 200).toBe(allowed);
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
+    expect(foreignBytes).toBe(0);
+  });
+});

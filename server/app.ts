@@ -20,6 +20,8 @@ export type AppOptions = {
   allowedHostNames: HygieneOptions["allowedHostNames"];
   distDir?: string;
   logger?: boolean;
+  /** Set by main on SIGTERM: new requests get a clean 503 while queued ones finish. */
+  lifecycle?: { draining: boolean };
 };
 
 const defaultDistDir = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
@@ -57,6 +59,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Only JSON bodies are accepted (415 for anything else), as the KPS API takes nothing else.
   app.removeContentTypeParser("text/plain");
   registerHygiene(app, { allowedHostNames: options.allowedHostNames });
+  app.addHook("onRequest", async (_request, reply) => {
+    if (!options.lifecycle?.draining) return;
+    reply.header("Connection", "close").header("Retry-After", "1");
+    throw new ApiFailure(503, "KPS.0003", "The server is shutting down. Try again.");
+  });
   registerErrorHandling(app);
   app.get("/healthz", async () => ({ status: "ok" }));
   if ("embedded" in options.backend) {

@@ -21,7 +21,8 @@ if (proxied && config.kpsEndpoint && config.iamEndpoint) {
 const allowedHostNames = [
   ...new Set([config.host, "127.0.0.1", "localhost", "::1", ...config.extraAllowedHosts]),
 ];
-const app = await buildApp({ backend, allowedHostNames, logger: true });
+const lifecycle = { draining: false };
+const app = await buildApp({ backend, allowedHostNames, logger: true, lifecycle });
 await app.listen({ host: config.host, port: config.port });
 
 const shownHost = isLoopback(config.host) ? "127.0.0.1" : config.host;
@@ -39,12 +40,18 @@ if (proxied) {
   }
 }
 
+// Requests already sent may still sit unread in the kernel when the signal lands: keep the
+// listener open a moment so they are read and answered (new ones get a clean 503), then close,
+// which lets in-flight requests finish before the database closes.
+const DRAIN_MS = 500;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
-    // close() stops accepting, lets in-flight requests finish, then closes the database.
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    lifecycle.draining = true;
+    setTimeout(() => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    }, DRAIN_MS);
   });
 }

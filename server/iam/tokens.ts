@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type KpsAction, POLICIES, type PolicyName } from "../../contract/iam.ts";
 import type { Db } from "../store/database.ts";
+import { sql } from "../store/statements.ts";
 
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +33,8 @@ export function issueToken(
   expiresAt = now + TOKEN_LIFETIME_MS,
 ): { token: string; issuedAt: number; expiresAt: number } {
   const token = `kps1.${randomBytes(32).toString("base64url")}`;
-  db.prepare(
+  sql(
+    db,
     "INSERT INTO tokens (hash, user_id, project_id, methods, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
   ).run(hashToken(token), userId, projectId, methods.join(","), now, expiresAt);
   return { token, issuedAt: now, expiresAt };
@@ -41,9 +43,9 @@ export function issueToken(
 /** The caller behind a token, or null when it is unknown, revoked or expired. */
 export function resolveToken(db: Db, token: string, now = Date.now()): Caller | null {
   if (token.length < 16 || token.length > 512) return null;
-  const row = db
-    .prepare(
-      `SELECT t.user_id, u.name AS user_name, u.domain_id, d.name AS domain_name, t.project_id,
+  const row = sql(
+    db,
+    `SELECT t.user_id, u.name AS user_name, u.domain_id, d.name AS domain_name, t.project_id,
               p.name AS project_name, g.policy, t.methods, t.issued_at, t.expires_at
          FROM tokens t
          JOIN users u ON u.id = t.user_id
@@ -51,8 +53,7 @@ export function resolveToken(db: Db, token: string, now = Date.now()): Caller | 
          JOIN projects p ON p.id = t.project_id
          JOIN grants g ON g.user_id = t.user_id AND g.project_id = t.project_id
         WHERE t.hash = ?`,
-    )
-    .get(hashToken(token)) as
+  ).get(hashToken(token)) as
     | {
         user_id: string;
         user_name: string;
@@ -82,11 +83,11 @@ export function resolveToken(db: Db, token: string, now = Date.now()): Caller | 
 }
 
 export function revokeToken(db: Db, token: string): boolean {
-  return db.prepare("DELETE FROM tokens WHERE hash = ?").run(hashToken(token)).changes > 0;
+  return sql(db, "DELETE FROM tokens WHERE hash = ?").run(hashToken(token)).changes > 0;
 }
 
 export function deleteExpiredTokens(db: Db, now = Date.now()): void {
-  db.prepare("DELETE FROM tokens WHERE expires_at <= ?").run(now);
+  sql(db, "DELETE FROM tokens WHERE expires_at <= ?").run(now);
 }
 
 export function callerMay(caller: Caller, action: KpsAction): boolean {

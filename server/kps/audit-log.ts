@@ -1,6 +1,7 @@
 // The export audit trail: who asked for which keys, when, from where, and what happened.
 // Never key material, never a token.
 import type { Db } from "../store/database.ts";
+import { sql } from "../store/statements.ts";
 
 export type AuditRecord = {
   requestId: string;
@@ -16,7 +17,8 @@ export type AuditRecord = {
 };
 
 export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO audit (time, request_id, operation, actor_user_id, actor_name, project_id, keypair_names,
                         fingerprints, outcome, error_code, client_address)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,6 +1,7 @@
 // SQL for key pairs, always filtered to what the caller may see: a project's domain-scope key
 // pairs and the caller's own user-scope ones. A foreign key pair is indistinguishable from none.
 import type { Db } from "../store/database.ts";
+import { sql } from "../store/statements.ts";
 
 export type KeypairRow = {
   id: number;
@@ -30,20 +31,21 @@ export function listVisible(
   marker: string | undefined,
   limit: number,
 ): KeypairRow[] {
-  return db
-    .prepare(`${SELECT} WHERE ${VISIBLE} AND k.name > @marker ORDER BY k.name LIMIT @limit`)
-    .all({ ...viewer, marker: marker ?? "", limit }) as KeypairRow[];
+  return sql(
+    db,
+    `${SELECT} WHERE ${VISIBLE} AND k.name > @marker ORDER BY k.name LIMIT @limit`,
+  ).all({ ...viewer, marker: marker ?? "", limit }) as KeypairRow[];
 }
 
 export function findVisible(db: Db, viewer: Viewer, name: string): KeypairRow | undefined {
-  return db.prepare(`${SELECT} WHERE ${VISIBLE} AND k.name = @name`).get({ ...viewer, name }) as
+  return sql(db, `${SELECT} WHERE ${VISIBLE} AND k.name = @name`).get({ ...viewer, name }) as
     | KeypairRow
     | undefined;
 }
 
 export function nameTaken(db: Db, projectId: string, name: string): boolean {
   return (
-    db.prepare("SELECT 1 FROM keypairs WHERE project_id = ? AND name = ?").get(projectId, name) !==
+    sql(db, "SELECT 1 FROM keypairs WHERE project_id = ? AND name = ?").get(projectId, name) !==
     undefined
   );
 }
@@ -57,19 +59,18 @@ export type NewKeypair = Omit<
 };
 
 export function insertKeypair(db: Db, row: NewKeypair): number {
-  const result = db
-    .prepare(
-      `INSERT INTO keypairs (project_id, name, type, scope, user_id, algorithm, public_key, fingerprint,
+  const result = sql(
+    db,
+    `INSERT INTO keypairs (project_id, name, type, scope, user_id, algorithm, public_key, fingerprint,
                              description, frozen_state, create_time)
        VALUES (@project_id, @name, @type, @scope, @user_id, @algorithm, @public_key, @fingerprint,
                @description, @frozen_state, @create_time)`,
-    )
-    .run({ description: "", frozen_state: 0, ...row });
+  ).run({ description: "", frozen_state: 0, ...row });
   return Number(result.lastInsertRowid);
 }
 
 export function updateDescription(db: Db, id: number, description: string, now: number): void {
-  db.prepare("UPDATE keypairs SET description = ?, update_time = ? WHERE id = ?").run(
+  sql(db, "UPDATE keypairs SET description = ?, update_time = ? WHERE id = ?").run(
     description,
     now,
     id,
@@ -77,30 +78,32 @@ export function updateDescription(db: Db, id: number, description: string, now: 
 }
 
 export function deleteKeypair(db: Db, id: number): void {
-  db.prepare("DELETE FROM keypairs WHERE id = ?").run(id);
+  sql(db, "DELETE FROM keypairs WHERE id = ?").run(id);
 }
 
 export type SealedRow = { wrapped_key: Buffer; sealed: Buffer; format_version: number };
 
 export function readSealed(db: Db, keypairId: number): SealedRow | undefined {
-  return db
-    .prepare("SELECT wrapped_key, sealed, format_version FROM private_keys WHERE keypair_id = ?")
-    .get(keypairId) as SealedRow | undefined;
+  return sql(
+    db,
+    "SELECT wrapped_key, sealed, format_version FROM private_keys WHERE keypair_id = ?",
+  ).get(keypairId) as SealedRow | undefined;
 }
 
 export function writeSealed(db: Db, keypairId: number, sealed: SealedRow, now: number): void {
-  db.prepare(
+  sql(
+    db,
     `INSERT INTO private_keys (keypair_id, format_version, wrapped_key, sealed) VALUES (?, ?, ?, ?)
      ON CONFLICT (keypair_id) DO UPDATE SET format_version = excluded.format_version,
        wrapped_key = excluded.wrapped_key, sealed = excluded.sealed`,
   ).run(keypairId, sealed.format_version, sealed.wrapped_key, sealed.sealed);
-  db.prepare("UPDATE keypairs SET update_time = ? WHERE id = ?").run(now, keypairId);
+  sql(db, "UPDATE keypairs SET update_time = ? WHERE id = ?").run(now, keypairId);
 }
 
 export function clearSealed(db: Db, keypairId: number, now: number): boolean {
   const cleared =
-    db.prepare("DELETE FROM private_keys WHERE keypair_id = ?").run(keypairId).changes > 0;
-  if (cleared) db.prepare("UPDATE keypairs SET update_time = ? WHERE id = ?").run(now, keypairId);
+    sql(db, "DELETE FROM private_keys WHERE keypair_id = ?").run(keypairId).changes > 0;
+  if (cleared) sql(db, "UPDATE keypairs SET update_time = ? WHERE id = ?").run(now, keypairId);
   return cleared;
 }
 

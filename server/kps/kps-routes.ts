@@ -151,7 +151,7 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
         return names;
       },
     );
-    const zip = await zipPrivateKeys(keys);
+    const zip = zipPrivateKeys(keys);
     return reply
       .type("application/zip")
       .header("Content-Disposition", 'attachment; filename="keypairs.zip"')

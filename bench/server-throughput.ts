@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { passwordAuthRequest } from "../contract/iam.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
 
 export type ThroughputRow = {
@@ -70,15 +71,9 @@ export async function serverThroughput(
       "db-01",
       "db-02",
     ];
-    const signInBody = JSON.stringify({
-      auth: {
-        identity: {
-          methods: ["password"],
-          password: { user: { name: "sam", password: "KpsDemo#2026", domain: { name: "demo" } } },
-        },
-        scope: { project: { name: "cn-north-4" } },
-      },
-    });
+    const signInBody = JSON.stringify(
+      passwordAuthRequest("demo", "sam", "KpsDemo#2026", "cn-north-4"),
+    );
     const targets: Target[] = [
       {
         route: "list (limit 1000)",

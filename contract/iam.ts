@@ -80,3 +80,21 @@ export const projectsResponseSchema = z.object({
   ),
 });
 export type ProjectsResponse = z.infer<typeof projectsResponseSchema>;
+
+/** The body of a password sign-in scoped to a project by name (IAM's POST /v3/auth/tokens). */
+export function passwordAuthRequest(
+  account: string,
+  user: string,
+  password: string,
+  project: string,
+) {
+  return {
+    auth: {
+      identity: {
+        methods: ["password"] as ["password"],
+        password: { user: { name: user, password, domain: { name: account } } },
+      },
+      scope: { project: { name: project } as { name: string } | { id: string } },
+    },
+  };
+}

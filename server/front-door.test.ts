@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passwordAuthRequest } from "../contract/iam.ts";
 
 const root = join(import.meta.dirname, "..");
 const port = 18_000 + (process.pid % 1000);
@@ -59,15 +60,7 @@ describe("the front door", () => {
   });
 
   it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
-    const body = JSON.stringify({
-      auth: {
-        identity: {
-          methods: ["password"],
-          password: { user: { name: "sam", password: "KpsDemo#2026", domain: { name: "demo" } } },
-        },
-        scope: { project: { name: "cn-north-4" } },
-      },
-    });
+    const body = JSON.stringify(passwordAuthRequest("demo", "sam", "KpsDemo#2026", "cn-north-4"));
     // Each on a new connection, fully sent before the signal: accepted requests. Sign-in hashes
     // with scrypt, so they are still being worked on when SIGTERM lands.
     const inFlight = Array.from({ length: 4 }, () => {

@@ -1,8 +1,7 @@
 // kill -9 during concurrent creates, imports and exports, several rounds. A 2xx must mean
 // committed: every acknowledged write is found after the crash, and the database is intact.
-import { generateKeyPairSync } from "node:crypto";
 import Database from "better-sqlite3";
-import sshpk from "sshpk";
+import { ed25519Pair } from "../server/testing/ssh-pairs.ts";
 import { signIn, startServer } from "./server-process.ts";
 
 export type DurabilityFigures = {
@@ -11,15 +10,6 @@ export type DurabilityFigures = {
   lost: number;
   integrityFailures: number;
 };
-
-function ed25519Pair() {
-  const { privateKey } = generateKeyPairSync("ed25519");
-  const key = sshpk.parsePrivateKey(
-    privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-    "pem",
-  );
-  return { privateKey: key.toString("openssh"), publicKey: key.toPublic().toString("ssh") };
-}
 
 export async function crashDurability(
   dataDir: string,

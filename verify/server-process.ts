@@ -1,6 +1,7 @@
 // Starts the real console server as a child process on its own port and data directory.
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { passwordAuthRequest } from "../contract/iam.ts";
 
 const root = join(import.meta.dirname, "..");
 
@@ -37,15 +38,7 @@ export async function signIn(base: string, user = "alice", project = "cn-north-4
   const response = await fetch(`${base}/v3/auth/tokens`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ["password"],
-          password: { user: { name: user, password: "KpsDemo#2026", domain: { name: "demo" } } },
-        },
-        scope: { project: { name: project } },
-      },
-    }),
+    body: JSON.stringify(passwordAuthRequest("demo", user, "KpsDemo#2026", project)),
   });
   const token = response.headers.get("x-subject-token");
   if (response.status !== 201 || !token) throw new Error(`sign-in failed: ${response.status}`);

@@ -1,6 +1,5 @@
-import { generateKeyPairSync } from "node:crypto";
-import sshpk from "sshpk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ed25519Pair } from "../testing/ssh-pairs.ts";
 import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 
 let world: TestWorld;
@@ -26,15 +25,6 @@ const call = (
     payload: payload as never,
     headers: token ? { "x-auth-token": token } : {},
   });
-
-function ed25519Pair() {
-  const { privateKey } = generateKeyPairSync("ed25519");
-  const key = sshpk.parsePrivateKey(
-    privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
-    "pem",
-  );
-  return { privateKey: key.toString("openssh"), publicKey: key.toPublic().toString("ssh") };
-}
 
 describe("ListKeypairs", () => {
   it("pages by marker in name order: frozen_state a string, next_marker only while more follow", async () => {

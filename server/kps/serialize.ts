@@ -2,31 +2,27 @@
 // private key, whatever the row holds.
 import type { KeypairRow } from "./keypair-store.ts";
 
-export function toListItem(row: KeypairRow) {
+function summary(row: KeypairRow) {
   return {
-    keypair: {
-      name: row.name,
-      type: row.type,
-      scope: row.scope,
-      public_key: row.public_key,
-      fingerprint: row.fingerprint,
-      is_key_protection: row.hosted === 1,
-      // The list reports frozen_state as a string, the detail as an integer (as the cloud does).
-      frozen_state: String(row.frozen_state),
-    },
+    name: row.name,
+    type: row.type,
+    scope: row.scope,
+    public_key: row.public_key,
+    fingerprint: row.fingerprint,
+    is_key_protection: row.hosted === 1,
   };
+}
+
+export function toListItem(row: KeypairRow) {
+  // The list reports frozen_state as a string, the detail as an integer (as the cloud does).
+  return { keypair: { ...summary(row), frozen_state: String(row.frozen_state) } };
 }
 
 export function toDetail(row: KeypairRow) {
   return {
     keypair: {
       id: row.id,
-      name: row.name,
-      type: row.type,
-      scope: row.scope,
-      public_key: row.public_key,
-      fingerprint: row.fingerprint,
-      is_key_protection: row.hosted === 1,
+      ...summary(row),
       frozen_state: row.frozen_state,
       description: row.description,
       user_id: row.user_id,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { passwordAuthRequest } from "../../contract/iam.ts";
 import { buildApp } from "../app.ts";
 import { type EmbeddedKps, openEmbeddedStore } from "../embedded-kps.ts";
 import { createDomain, createProject, createUser, grant } from "../iam/identities.ts";
@@ -88,13 +89,5 @@ export async function createTestWorld(
 }
 
 export function passwordAuth(user: string, project: string, password = PASSWORD, account = "acme") {
-  return {
-    auth: {
-      identity: {
-        methods: ["password"],
-        password: { user: { name: user, password, domain: { name: account } } },
-      },
-      scope: { project: { name: project } },
-    },
-  };
+  return passwordAuthRequest(account, user, password, project);
 }

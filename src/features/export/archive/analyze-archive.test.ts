@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeArchive } from "./analyze-archive.ts";
+import { zipFiles, zipKeys } from "./hostile-archives.ts";
+import { generateTestKeys, type TestKey } from "./test-keys.ts";
+
+let keys: TestKey[] = [];
+
+beforeAll(() => {
+  keys = generateTestKeys();
+});
+
+const keyMap = () => Object.fromEntries(keys.map((key) => [key.label, key.pem]));
+const expectedOf = (list: TestKey[]) =>
+  list.map((key) => ({ name: key.label, fingerprint: key.fingerprint }));
+
+describe("analyzeArchive on good archives", () => {
+  it("verifies every key of every kind with its algorithm and size", async () => {
+    const report = await analyzeArchive(await zipKeys(keyMap()), expectedOf(keys));
+    expect(report.missing).toEqual([]);
+    expect(report.verdict).toEqual({ ok: true, summary: `${keys.length} keys, all verified` });
+    expect(report.entries).toHaveLength(keys.length);
+    for (const key of keys) {
+      const entry = report.entries.find((candidate) => candidate.keypairName === key.label);
+      expect(entry).toEqual({
+        fileName: `${key.label}.pem`,
+        keypairName: key.label,
+        size: new TextEncoder().encode(key.pem).length,
+        algorithm: key.algorithm,
+        keySize: key.keySize,
+        derivedFingerprint: key.fingerprint,
+        expectedFingerprint: key.fingerprint,
+        status: "verified",
+        problem: null,
+        text: key.pem,
+      });
+    }
+  });
+
+  it("says '1 key, verified' for one key, from an ArrayBuffer, STORE or DEFLATE", async () => {
+    const [key] = keys as [TestKey];
+    for (const compression of ["STORE", "DEFLATE"] as const) {
+      const zip = await zipFiles([{ name: `${key.label}.pem`, data: key.pem }], { compression });
+      const buffer = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength);
+      const report = await analyzeArchive(buffer as ArrayBuffer, expectedOf([key]));
+      expect(report.verdict).toEqual({ ok: true, summary: "1 key, verified" });
+    }
+  });
+
+  it("accepts fingerprints written the ssh-keygen way (MD5: prefix, upper case)", async () => {
+    const [key] = keys as [TestKey];
+    const report = await analyzeArchive(await zipKeys({ [key.label]: key.pem }), [
+      { name: key.label, fingerprint: `MD5:${key.fingerprint.toUpperCase()}` },
+    ]);
+    expect(report.entries[0]?.status).toBe("verified");
+  });
+});
+
+describe("analyzeArchive on archives that do not match the request", () => {
+  it("marks a wrong fingerprint as a mismatch", async () => {
+    const [a, b] = keys as [TestKey, TestKey];
+    const expected = [
+      { name: a.label, fingerprint: a.fingerprint },
+      { name: b.label, fingerprint: a.fingerprint },
+    ];
+    const report = await analyzeArchive(
+      await zipKeys({ [a.label]: a.pem, [b.label]: b.pem }),
+      expected,
+    );
+    const entry = report.entries.find((candidate) => candidate.keypairName === b.label);
+    expect(entry).toMatchObject({
+      status: "mismatch",
+      derivedFingerprint: b.fingerprint,
+      expectedFingerprint: a.fingerprint,
+      problem: expect.stringMatching(/differs/),
+    });
+    expect(report.verdict).toEqual({ ok: false, summary: "1 of 2 keys verified; 1 mismatched" });
+  });
+
+  it("lists requested names with no entry as missing", async () => {
+    const [a, b, c] = keys as [TestKey, TestKey, TestKey];
+    const report = await analyzeArchive(
+      await zipKeys({ [a.label]: a.pem, [b.label]: b.pem }),
+      expectedOf([a, b, c]),
+    );
+    expect(report.missing).toEqual([c.label]);
+    expect(report.verdict).toEqual({ ok: false, summary: "2 of 3 keys verified; 1 missing" });
+  });
+
+  it("marks entries nobody asked for as unexpected, and non-keys as unreadable", async () => {
+    const [a, b, c] = keys as [TestKey, TestKey, TestKey];
+    const zip = await zipKeys({ [a.label]: a.pem, stranger: b.pem, notes: "hello" });
+    const report = await analyzeArchive(zip, expectedOf([a, b, c]).concat());
+    const byName = Object.fromEntries(report.entries.map((entry) => [entry.keypairName, entry]));
+    expect(byName.stranger).toMatchObject({
+      status: "unexpected",
+      derivedFingerprint: b.fingerprint,
+      problem: expect.stringMatching(/was requested/),
+    });
+    expect(byName.notes).toMatchObject({
+      status: "unreadable",
+      algorithm: null,
+      problem: expect.stringMatching(/not a private key/),
+      text: "hello",
+    });
+    expect(report.missing).toEqual([b.label, c.label]);
+    expect(report.verdict.summary).toBe(
+      "1 of 3 keys verified; 1 unexpected, 1 unreadable, 2 missing",
+    );
+  });
+
+  it("fails closed when no fingerprint is listed", async () => {
+    const [a] = keys as [TestKey];
+    const report = await analyzeArchive(await zipKeys({ [a.label]: a.pem }), [{ name: a.label }]);
+    expect(report.entries[0]).toMatchObject({ status: "mismatch", expectedFingerprint: null });
+    expect(report.verdict.ok).toBe(false);
+  });
+
+  it("marks binary content as unreadable instead of decoding it loosely", async () => {
+    const [a] = keys as [TestKey];
+    const zip = await zipFiles([{ name: `${a.label}.pem`, data: Uint8Array.of(0xff, 0xfe, 0x00) }]);
+    const report = await analyzeArchive(zip, expectedOf([a]));
+    expect(report.entries[0]).toMatchObject({ status: "unreadable", text: "", size: 3 });
+  });
+});

@@ -1,0 +1,99 @@
+import type { ArchiveReport, EntryReport, ExpectedKey } from "./archive-types.ts";
+import { archiveVerdict } from "./archive-verdict.ts";
+import { inflateEntries } from "./inflate-entries.ts";
+import { inspectKey } from "./inspect-key.ts";
+import { scanCentralDirectory } from "./zip-guard.ts";
+
+/** KPS lists fingerprints as bare hex pairs; accept ssh-keygen's "MD5:" prefix and any case. */
+function normaliseFingerprint(value: string | undefined): string | null {
+  const trimmed = value?.trim().toLowerCase().replace(/^md5:/, "");
+  return trimmed ? trimmed : null;
+}
+
+function reportEntry(name: string, bytes: Uint8Array, expected?: ExpectedKey): EntryReport {
+  const keypairName = name.slice(0, -".pem".length);
+  const expectedFingerprint = normaliseFingerprint(expected?.fingerprint);
+  const base = {
+    fileName: name,
+    keypairName,
+    size: bytes.length,
+    expectedFingerprint,
+  };
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ...base,
+      algorithm: null,
+      keySize: null,
+      derivedFingerprint: null,
+      status: "unreadable",
+      problem: "This file is not text, so it cannot be a private key.",
+      text: "",
+    };
+  }
+  const key = inspectKey(text);
+  if (!key.ok) {
+    return {
+      ...base,
+      algorithm: null,
+      keySize: null,
+      derivedFingerprint: null,
+      status: "unreadable",
+      problem: key.problem,
+      text,
+    };
+  }
+  const derived = {
+    ...base,
+    algorithm: key.algorithm,
+    keySize: key.keySize,
+    derivedFingerprint: key.fingerprint,
+    text,
+  };
+  if (!expected) {
+    return {
+      ...derived,
+      status: "unexpected",
+      problem: `No key pair named “${keypairName}” was requested.`,
+    };
+  }
+  if (expectedFingerprint === null) {
+    // Fail closed: without a listed fingerprint the key cannot be shown to be the right one.
+    return {
+      ...derived,
+      status: "mismatch",
+      problem: "No fingerprint is listed for this key pair, so it could not be checked.",
+    };
+  }
+  if (expectedFingerprint !== key.fingerprint) {
+    return {
+      ...derived,
+      status: "mismatch",
+      problem: "This key's fingerprint differs from the one listed for the key pair.",
+    };
+  }
+  return { ...derived, status: "verified", problem: null };
+}
+
+/**
+ * The whole check, guard → inflate → inspect, as a pure async function so it runs in Node
+ * tests as well as in the worker. Throws ArchiveRejectedError for hostile or corrupt input;
+ * anything it returns is safe to preview.
+ */
+export async function analyzeArchive(
+  bytes: ArrayBuffer | Uint8Array,
+  expected: ExpectedKey[],
+): Promise<ArchiveReport> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const wanted = new Map(expected.map((key) => [key.name, key]));
+  const scanned = scanCentralDirectory(data, wanted.size);
+  const inflated = await inflateEntries(data, scanned);
+  const entries = inflated.map(({ name, bytes: content }) =>
+    reportEntry(name, content, wanted.get(name.slice(0, -".pem".length))),
+  );
+  const present = new Set(entries.map((entry) => entry.keypairName));
+  const missing = [...wanted.keys()].filter((name) => !present.has(name));
+  return { entries, missing, verdict: archiveVerdict(entries, missing, wanted.size) };
+}

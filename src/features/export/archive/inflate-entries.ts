@@ -1,0 +1,96 @@
+import JSZip from "jszip";
+import { ArchiveRejectedError } from "./archive-rejected-error.ts";
+import { MAX_ENTRY_BYTES, type ScannedEntry } from "./zip-guard.ts";
+
+export type InflatedEntry = { name: string; bytes: Uint8Array };
+
+// JSZip's typings leave out internalStream, the one reader that hands over data chunk by chunk
+// (async() accumulates the whole entry first, which is exactly what a bomb exploits).
+type ChunkStream = {
+  on(event: "data", listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: "end", listener: () => void): ChunkStream;
+  on(event: "error", listener: (error: unknown) => void): ChunkStream;
+  resume(): ChunkStream;
+  pause(): ChunkStream;
+};
+type StreamableFile = JSZip.JSZipObject & { internalStream(type: "uint8array"): ChunkStream };
+
+const DAMAGED = "The archive is damaged and cannot be opened.";
+
+/**
+ * Inflates one entry, counting bytes as they arrive and stopping as soon as the entry produces
+ * more than it declared (or the cap): at most one extra chunk is ever held.
+ */
+function readCounted(file: JSZip.JSZipObject, entry: ScannedEntry): Promise<Uint8Array> {
+  const limit = Math.min(entry.uncompressedSize, MAX_ENTRY_BYTES);
+  return new Promise((resolve, reject) => {
+    const output = new Uint8Array(limit);
+    let received = 0;
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      stream.pause();
+      reject(new ArchiveRejectedError(message));
+    };
+    const stream = (file as StreamableFile).internalStream("uint8array");
+    stream
+      .on("data", (chunk) => {
+        if (settled) return;
+        if (received + chunk.length > limit) {
+          fail(`The archive was refused: entry “${entry.name}” holds more data than it declares.`);
+          return;
+        }
+        output.set(chunk, received);
+        received += chunk.length;
+      })
+      .on("error", () => fail(DAMAGED))
+      .on("end", () => {
+        if (settled) return;
+        if (received !== entry.uncompressedSize) {
+          fail(`The archive was refused: entry “${entry.name}” holds less data than it declares.`);
+          return;
+        }
+        settled = true;
+        resolve(output);
+      })
+      .resume();
+  });
+}
+
+/**
+ * Reads every scanned entry's bytes. Call only after scanCentralDirectory accepted `bytes`:
+ * that scan is what makes it safe to let JSZip parse the directory at all.
+ */
+export async function inflateEntries(
+  bytes: Uint8Array,
+  scanned: ScannedEntry[],
+): Promise<InflatedEntry[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new ArchiveRejectedError(DAMAGED);
+  }
+  const inflated: InflatedEntry[] = [];
+  for (const entry of scanned) {
+    const file = zip.file(entry.name);
+    if (!file || file.dir) throw new ArchiveRejectedError(DAMAGED);
+    inflated.push({ name: entry.name, bytes: await readCounted(file, entry) });
+  }
+
+  // The CRC check inflates every entry again, so it comes only now that the counted pass has
+  // proven each entry stays within its small declared size (loadAsync with checkCRC32 inflates
+  // without any limit). The second pass costs at most ten small keys.
+  try {
+    await JSZip.loadAsync(bytes, { checkCRC32: true });
+  } catch (error) {
+    if (error instanceof Error && /crc32/i.test(error.message)) {
+      throw new ArchiveRejectedError(
+        "The archive was refused: a file inside it is corrupted (its checksum does not match).",
+      );
+    }
+    throw new ArchiveRejectedError(DAMAGED);
+  }
+  return inflated;
+}

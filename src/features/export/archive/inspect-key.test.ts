@@ -1,0 +1,152 @@
+import { generateKeyPairSync } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inspectKey } from "./inspect-key.ts";
+import { generateTestKeys, type TestKey } from "./test-keys.ts";
+
+let keys: TestKey[] = [];
+
+beforeAll(() => {
+  keys = generateTestKeys();
+});
+
+function keyOf(label: string): TestKey {
+  const key = keys.find((candidate) => candidate.label === label);
+  if (!key) throw new Error(`no test key ${label}`);
+  return key;
+}
+
+function pemBody(pem: string): Uint8Array {
+  const body = pem.split("\n").filter((line) => line && !line.startsWith("-----"));
+  return Uint8Array.from(Buffer.from(body.join(""), "base64"));
+}
+
+function toPem(label: string, bytes: Uint8Array): string {
+  const base64 = Buffer.from(bytes).toString("base64");
+  const lines = base64.match(/.{1,70}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}
+
+function sshString(value: string | Uint8Array): Uint8Array {
+  const bytes = typeof value === "string" ? Buffer.from(value) : value;
+  const out = Buffer.alloc(4 + bytes.length);
+  out.writeUInt32BE(bytes.length);
+  out.set(bytes, 4);
+  return out;
+}
+
+describe("inspectKey on real keys", () => {
+  it("derives algorithm, size and the fingerprint sshpk computes, for every kind", () => {
+    for (const key of keys) {
+      expect(inspectKey(key.pem), key.label).toEqual({
+        ok: true,
+        algorithm: key.algorithm,
+        keySize: key.keySize,
+        fingerprint: key.fingerprint,
+      });
+    }
+  });
+
+  it("accepts CRLF line ends", () => {
+    const key = keyOf("rsa-2048-pkcs1");
+    expect(inspectKey(key.pem.replace(/\n/g, "\r\n"))).toMatchObject({
+      ok: true,
+      fingerprint: key.fingerprint,
+    });
+  });
+});
+
+describe("inspectKey refusals", () => {
+  const encrypted = /protected by a passphrase/;
+
+  it("calls legacy-encrypted PKCS#1 and encrypted PKCS#8 keys passphrase-protected", () => {
+    const options = { cipher: "aes-256-cbc", passphrase: "secret" } as const;
+    for (const type of ["pkcs1", "pkcs8"] as const) {
+      const { privateKey } = generateKeyPairSync("rsa", {
+        modulusLength: 2048,
+        privateKeyEncoding: { type, format: "pem", ...options },
+        publicKeyEncoding: { type: "spki", format: "pem" },
+      });
+      expect(inspectKey(privateKey)).toEqual({
+        ok: false,
+        problem: expect.stringMatching(encrypted),
+      });
+    }
+  });
+
+  it("calls an OpenSSH key with a cipher passphrase-protected", () => {
+    const magic = Buffer.from("openssh-key-v1\0");
+    const body = Buffer.concat([
+      magic,
+      sshString("aes256-ctr"),
+      sshString("bcrypt"),
+      sshString(new Uint8Array(24)),
+      Buffer.from([0, 0, 0, 1]),
+      sshString(new Uint8Array(51)),
+      sshString(new Uint8Array(160)),
+    ]);
+    expect(inspectKey(toPem("OPENSSH PRIVATE KEY", body))).toEqual({
+      ok: false,
+      problem: expect.stringMatching(encrypted),
+    });
+  });
+
+  it("refuses an OpenSSH key whose public header belongs to another key", () => {
+    const [first, second] = [keyOf("ed25519-openssh"), keyOf("ecdsa-p256-openssh")];
+    const a = pemBody(first.pem);
+    const b = pemBody(second.pem);
+    // Header layout: magic(15) + "none"(8) + "none"(8) + ""(4) + count(4) + public blob.
+    const headerEnd = 15 + 8 + 8 + 4 + 4;
+    const blobLength = (bytes: Uint8Array) => Buffer.from(bytes).readUInt32BE(headerEnd);
+    const spliced = Buffer.concat([
+      a.subarray(0, headerEnd + 4 + blobLength(a)),
+      b.subarray(headerEnd + 4 + blobLength(b)),
+    ]);
+    const result = inspectKey(toPem("OPENSSH PRIVATE KEY", spliced));
+    expect(result).toEqual({ ok: false, problem: expect.stringMatching(/do not belong together/) });
+  });
+
+  it("refuses a PKCS#1 key whose modulus was changed", () => {
+    const der = pemBody(keyOf("rsa-2048-pkcs1").pem);
+    // SEQUENCE(4) + version INTEGER(3) + modulus tag and length(4) + leading zero(1).
+    const at = 4 + 3 + 4 + 1 + 10;
+    der[at] = (der[at] ?? 0) ^ 0x01;
+    expect(inspectKey(toPem("RSA PRIVATE KEY", der))).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/do not belong together/),
+    });
+  });
+
+  it("refuses damaged, truncated and foreign input with a plain sentence", () => {
+    const rsa = keyOf("rsa-2048-pkcs1").pem;
+    const truncated = toPem("RSA PRIVATE KEY", pemBody(rsa).subarray(0, 300));
+    const sec1 = generateKeyPairSync("ec", {
+      namedCurve: "P-256",
+      privateKeyEncoding: { type: "sec1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    }).privateKey;
+    const cases: Array<[string, RegExp]> = [
+      ["", /not a private key/],
+      ["hello world", /not a private key/],
+      [keyOf("rsa-2048-pkcs1").pem.replace("BEGIN RSA", "BEGIN DSA"), /not a private key/],
+      [truncated, /damaged/],
+      [rsa.replace(/\n[A-Za-z0-9+/]{8}/, "\n!!!!!!!!"), /damaged/],
+      [sec1, /not supported/],
+      [
+        generateKeyPairSync("ed25519", {
+          privateKeyEncoding: { type: "pkcs8", format: "pem" },
+          publicKeyEncoding: { type: "spki", format: "pem" },
+        }).privateKey,
+        /Only RSA keys/,
+      ],
+    ];
+    for (const [text, problem] of cases) {
+      const result = inspectKey(text);
+      expect(result, text.slice(0, 40)).toEqual({
+        ok: false,
+        problem: expect.stringMatching(problem),
+      });
+      // A problem sentence never quotes the key.
+      if (!result.ok) expect(result.problem).not.toMatch(/[A-Za-z0-9+/]{20}/);
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { signIn, startServer } from "../verify/server-process.ts";
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function timed(fn: () => Promise<unknown>, repeats: number): Promise<number> {
   for (let i = 0; i < 3; i += 1) await fn();
@@ -25,11 +26,15 @@ export async function costGrowth(workDir: string, port: number): Promise<GrowthR
   for (const total of [100, 1000, 10_000]) {
     const dataDir = join(workDir, `list-${total}`);
     // alice sees 29 of the demo's key pairs in cn-north-4; the bulk seed brings her list to `total`.
-    spawnSync(process.execPath, ["--import", "tsx", "server/seed-cli.ts", "--keypairs", String(total - 29)], {
-      cwd: root,
-      env: { ...process.env, KPS_DATA_DIR: dataDir },
-      stdio: "ignore",
-    });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", "server/seed-cli.ts", "--keypairs", String(total - 29)],
+      {
+        cwd: root,
+        env: { ...process.env, KPS_DATA_DIR: dataDir },
+        stdio: "ignore",
+      },
+    );
     const server = await startServer(dataDir, port, { KPS_EXPORT_RATE_LIMIT: "100000000" });
     try {
       const { token, projectId } = await signIn(server.base);
@@ -38,20 +43,44 @@ export async function costGrowth(workDir: string, port: number): Promise<GrowthR
         let marker = "";
         let count = 0;
         do {
-          const response = await fetch(`${server.base}/v3/${projectId}/keypairs?limit=1000${marker ? `&marker=${marker}` : ""}`, { headers });
-          const body = (await response.json()) as { keypairs: unknown[]; page_info?: { next_marker?: string } };
+          const response = await fetch(
+            `${server.base}/v3/${projectId}/keypairs?limit=1000${marker ? `&marker=${marker}` : ""}`,
+            { headers },
+          );
+          const body = (await response.json()) as {
+            keypairs: unknown[];
+            page_info?: { next_marker?: string };
+          };
           count += body.keypairs.length;
           marker = body.page_info?.next_marker ?? "";
         } while (marker);
         if (count !== total) throw new Error(`listed ${count} of ${total}`);
       };
-      rows.push({ operation: "list every page", size: total, medianMs: await timed(readAll, total >= 10_000 ? 7 : 15) });
+      rows.push({
+        operation: "list every page",
+        size: total,
+        medianMs: await timed(readAll, total >= 10_000 ? 7 : 15),
+      });
       if (total === 100) {
-        const hosted = ["web-01", "web-02", "web-03", "web-04", "web-05", "web-06", "web-07", "web-08", "db-01", "db-02"];
+        const hosted = [
+          "web-01",
+          "web-02",
+          "web-03",
+          "web-04",
+          "web-05",
+          "web-06",
+          "web-07",
+          "web-08",
+          "db-01",
+          "db-02",
+        ];
         for (const size of [1, 5, 10]) {
           const body = JSON.stringify(hosted.slice(0, size).map((name) => ({ keypair: { name } })));
           const exportOnce = async () => {
-            const response = await fetch(`${server.base}/v3/${projectId}/keypairs/private-key/batch-export`, { method: "POST", headers, body });
+            const response = await fetch(
+              `${server.base}/v3/${projectId}/keypairs/private-key/batch-export`,
+              { method: "POST", headers, body },
+            );
             if (!response.ok) throw new Error(`export ${response.status}`);
             await response.arrayBuffer();
           };

@@ -1,0 +1,327 @@
+// Browser figures in Chromium against the real console server: first-load bytes, export to a
+// verified preview (against the same request with no preview), and a 10,000-row list.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import launchConfig from "../playwright.config.ts";
+import { signIn, startServer } from "../verify/server-process.ts";
+import { recordAssetBytes } from "./first-load.ts";
+
+const root = join(import.meta.dirname, "..");
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ??
+  0;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function signInThroughUi(page: Page, base: string) {
+  await page.goto(base);
+  await page.getByLabel("Account name").fill("demo");
+  await page.getByLabel("User name").fill("alice");
+  await page.getByLabel("Password", { exact: true }).fill("KpsDemo#2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function browserFigures(
+  workDir: string,
+  port: number,
+  options: { baselineFirstLoad: number; quick: boolean },
+) {
+  const dataDir = join(workDir, "data");
+  // 10,000 key pairs visible to alice: the demo's 29 and a bulk seed.
+  spawnSync(
+    process.execPath,
+    ["--import", "tsx", "server/seed-cli.ts", "--keypairs", String(10_000 - 29)],
+    {
+      cwd: root,
+      env: { ...process.env, KPS_DATA_DIR: dataDir },
+      stdio: "ignore",
+    },
+  );
+  const server = await startServer(dataDir, port, { KPS_EXPORT_RATE_LIMIT: "100000" });
+  const browser = await chromium.launch(launchConfig.use?.launchOptions ?? {});
+  try {
+    const { token, projectId } = await signIn(server.base);
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.base}/v3/${projectId}${path}`, {
+        ...init,
+        headers: { "x-auth-token": token, "content-type": "application/json" },
+      });
+    // Ten RSA 4096 keys, hosted, for the heaviest preview.
+    const rsa4096 = Array.from({ length: 10 }, (_, i) => `bench-rsa4096-${i}`);
+    await Promise.all(
+      rsa4096.map((name) =>
+        api("/keypairs", {
+          method: "POST",
+          body: JSON.stringify({
+            keypair: {
+              name,
+              algorithm: "SSH_RSA_4096",
+              scope: "domain",
+              key_protection: { encryption: { type: "default" } },
+            },
+          }),
+        }),
+      ),
+    );
+    const mixed = [
+      "web-01",
+      "bastion-ed25519",
+      "ci-ecdsa-p256",
+      "ci-ecdsa-p384",
+      "ci-ecdsa-p521",
+      "batch-rsa-3072",
+      "vault-rsa-4096",
+      "db-01",
+      "web-02",
+      "web-03",
+    ];
+
+    // First load and the large list, on a fresh page each run.
+    const firstLoad: {
+      signIn: number[];
+      list: number[];
+      firstRowsMs: number[];
+      allPagesMs: number[];
+    } = { signIn: [], list: [], firstRowsMs: [], allPagesMs: [] };
+    const keystrokes: number[] = [];
+    let domRows = 0;
+    let heapMiB = 0;
+    for (let run = 0; run < (options.quick ? 1 : 3); run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const assets = recordAssetBytes(page);
+      await page.goto(server.base);
+      await page.getByRole("button", { name: "Sign in" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      firstLoad.signIn.push(assets.bytes());
+      const start = Date.now();
+      await page.getByLabel("Account name").fill("demo");
+      await page.getByLabel("User name").fill("alice");
+      await page.getByLabel("Password", { exact: true }).fill("KpsDemo#2026");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page
+        .getByRole("checkbox", { name: /^Select / })
+        .first()
+        .waitFor();
+      firstLoad.firstRowsMs.push(Date.now() - start);
+      await page
+        .getByText(/10,?000 key pairs/)
+        .first()
+        .waitFor({ timeout: 120_000 });
+      firstLoad.allPagesMs.push(Date.now() - start);
+      await page.waitForLoadState("networkidle");
+      firstLoad.list.push(assets.bytes());
+      // A keystroke in the search box to updated rows.
+      const search = page.getByLabel("Search key pairs");
+      for (const [i, term] of [
+        "bulk-0",
+        "bulk-00",
+        "bulk-001",
+        "bulk-0012",
+        "web",
+        "x",
+        "bastion",
+        "bulk-09",
+        "db-0",
+        "ci-",
+      ].entries()) {
+        await search.fill(term.slice(0, -1));
+        await page.waitForTimeout(50);
+        const before = await page.evaluate(() => performance.now());
+        await search.press(term.at(-1) ?? "a");
+        const after = await page.evaluate(
+          (expected) =>
+            new Promise<number>((resolve) => {
+              const check = () => {
+                const rows = [...document.querySelectorAll('[aria-label^="Select "]')].map(
+                  (el) => el.getAttribute("aria-label") ?? "",
+                );
+                if (
+                  rows.length > 0 &&
+                  rows.every((label) => label.toLowerCase().includes(expected.toLowerCase()))
+                )
+                  resolve(performance.now());
+                else requestAnimationFrame(check);
+              };
+              check();
+            }),
+          term,
+        );
+        if (i > 0) keystrokes.push(after - before);
+      }
+      await search.fill("");
+      await page.waitForTimeout(200);
+      domRows = await page.locator('[aria-label^="Select "]').count();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("HeapProfiler.collectGarbage");
+      await cdp.send("Performance.enable");
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const heap = metrics.find((m) => m.name === "JSHeapUsedSize");
+      heapMiB = round((heap?.value ?? 0) / 2 ** 20);
+      await context.close();
+    }
+
+    // Export to verified preview, against the same request with no preview.
+    const exportRows: Record<string, number | string>[] = [];
+    for (const [label, names] of [
+      ["1 key (RSA 4096)", rsa4096.slice(0, 1)],
+      ["10 keys (RSA 4096)", rsa4096],
+      ["10 keys (mixed algorithms)", mixed],
+    ] as const) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await signInThroughUi(page, server.base);
+      const search = page.getByLabel("Search key pairs");
+      await page
+        .getByText(/10,?0\d\d key pairs/)
+        .first()
+        .waitFor({ timeout: 120_000 });
+      for (const name of names) {
+        await search.fill(name);
+        await page.getByRole("checkbox", { name: `Select ${name}`, exact: true }).check();
+      }
+      const totals: number[] = [];
+      const baselines: number[] = [];
+      const parts = {
+        server: [] as number[],
+        transfer: [] as number[],
+        checking: [] as number[],
+        rendering: [] as number[],
+      };
+      for (let run = 0; run < (options.quick ? 2 : 5); run += 1) {
+        await page.getByRole("button", { name: "Export private keys" }).click();
+        await page.getByRole("checkbox", { name: /^I understand/ }).check();
+        await page.evaluate(() => performance.clearMarks());
+        const clickAt = await page.evaluate(() => performance.now());
+        await page.getByRole("button", { name: "Export", exact: true }).click();
+        const dialog = page.getByRole("dialog", { name: /keypairs\.zip/ });
+        await dialog.getByText(/all verified|, verified/).waitFor();
+        const doneAt = await page.evaluate(() => performance.now());
+        const timing = await page.evaluate(() => {
+          const entry = performance
+            .getEntriesByType("resource")
+            .filter((e) => e.name.includes("batch-export"))
+            .at(-1) as PerformanceResourceTiming | undefined;
+          const mark = (name: string) =>
+            performance.getEntriesByName(name).at(-1)?.startTime ?? null;
+          return {
+            requestStart: entry?.requestStart ?? 0,
+            responseStart: entry?.responseStart ?? 0,
+            responseEnd: entry?.responseEnd ?? 0,
+            checked: mark("kps:archive-checked"),
+          };
+        });
+        totals.push(doneAt - clickAt);
+        parts.server.push(timing.responseStart - timing.requestStart);
+        parts.transfer.push(timing.responseEnd - timing.responseStart);
+        if (timing.checked !== null) {
+          parts.checking.push(timing.checked - timing.responseEnd);
+          parts.rendering.push(doneAt - timing.checked);
+        }
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "hidden" });
+        // Baseline: the same request for the same bytes, with no preview at all.
+        baselines.push(
+          await page.evaluate(
+            async ({ body, token: authToken, url }) => {
+              const t0 = performance.now();
+              const response = await fetch(url, {
+                method: "POST",
+                headers: { "x-auth-token": authToken, "content-type": "application/json" },
+                body,
+              });
+              await response.arrayBuffer();
+              return performance.now() - t0;
+            },
+            {
+              body: JSON.stringify(names.map((name) => ({ keypair: { name } }))),
+              token,
+              url: `${server.base}/v3/${projectId}/keypairs/private-key/batch-export`,
+            },
+          ),
+        );
+      }
+      exportRows.push({
+        export: label,
+        "click to verified ms": round(median(totals)),
+        "no-preview baseline ms": round(median(baselines)),
+        "over baseline ms": round(median(totals) - median(baselines)),
+        "server ms": round(median(parts.server)),
+        "transfer ms": round(median(parts.transfer)),
+        "checking ms": parts.checking.length ? round(median(parts.checking)) : "n/a",
+        "rendering ms": parts.rendering.length ? round(median(parts.rendering)) : "n/a",
+      });
+      await context.close();
+    }
+
+    const json = {
+      firstLoad: {
+        baselineGzipBytes: options.baselineFirstLoad,
+        signInGzipBytes: median(firstLoad.signIn),
+        listGzipBytes: median(firstLoad.list),
+        signInRatio: round((median(firstLoad.signIn) / options.baselineFirstLoad) * 100) / 100,
+      },
+      largeList: {
+        keypairs: 10_000,
+        signInToFirstRowsMs: median(firstLoad.firstRowsMs),
+        signInToAllPagesMs: median(firstLoad.allPagesMs),
+        keystrokeP50Ms: round(percentile(keystrokes, 0.5)),
+        keystrokeP95Ms: round(percentile(keystrokes, 0.95)),
+        domRows,
+        jsHeapMiB: heapMiB,
+      },
+      exportToPreview: exportRows,
+    };
+    const table = [
+      {
+        figure: "first load before sign-in usable (gzip kB)",
+        value: round(json.firstLoad.signInGzipBytes / 1000),
+        baseline: round(options.baselineFirstLoad / 1000),
+        ratio: `${json.firstLoad.signInRatio}×`,
+      },
+      {
+        figure: "first load before list usable (gzip kB)",
+        value: round(json.firstLoad.listGzipBytes / 1000),
+        baseline: round(options.baselineFirstLoad / 1000),
+        ratio: `${round((json.firstLoad.listGzipBytes / options.baselineFirstLoad) * 100) / 100}×`,
+      },
+      {
+        figure: "10,000 key pairs: sign-in to first rows (ms)",
+        value: json.largeList.signInToFirstRowsMs,
+        baseline: "",
+        ratio: "",
+      },
+      {
+        figure: "10,000 key pairs: sign-in to every page loaded (ms)",
+        value: json.largeList.signInToAllPagesMs,
+        baseline: "",
+        ratio: "",
+      },
+      {
+        figure: "search keystroke to updated rows p50 / p95 (ms)",
+        value: `${json.largeList.keystrokeP50Ms} / ${json.largeList.keystrokeP95Ms}`,
+        baseline: "",
+        ratio: "",
+      },
+      {
+        figure: "rows in the DOM / JS heap (MiB)",
+        value: `${json.largeList.domRows} / ${json.largeList.jsHeapMiB}`,
+        baseline: "",
+        ratio: "",
+      },
+      ...exportRows.map((row) => ({
+        figure: `export ${row.export}: click to verified (ms)`,
+        value: row["click to verified ms"],
+        baseline: row["no-preview baseline ms"],
+        ratio: `+${row["over baseline ms"]} ms (server ${row["server ms"]}, transfer ${row["transfer ms"]}, checking ${row["checking ms"]}, rendering ${row["rendering ms"]})`,
+      })),
+    ];
+    return { json, table };
+  } finally {
+    await browser.close();
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+}

@@ -1,0 +1,77 @@
+// npm run bench: figures users feel, each beside a baseline measured in the same run, as a table
+// on stdout and as JSON in bench/results/latest.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { browserFigures } from "./browser-figures.ts";
+import { costGrowth } from "./cost-growth.ts";
+import { baselineGzipBytes } from "./first-load.ts";
+import { serverThroughput } from "./server-throughput.ts";
+
+const work = mkdtempSync(join(tmpdir(), "kps-bench-"));
+const port = 19_600 + (process.pid % 300);
+const quick = process.argv.includes("--quick");
+const started = Date.now();
+
+try {
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  console.log(
+    `machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+  );
+
+  const baselineFirstLoad = baselineGzipBytes(join(work, "baseline-dist"));
+  const browser = await browserFigures(join(work, "browser"), port, { baselineFirstLoad, quick });
+  console.log("\nBrowser");
+  console.table(browser.table);
+
+  const throughput = await serverThroughput(
+    join(work, "throughput"),
+    port + 10,
+    quick ? 2 : 3,
+    quick ? 1 : 3,
+  );
+  console.log("\nServer throughput (autocannon, 16 connections, medians)");
+  console.table(
+    throughput.map((row) => ({
+      route: row.route,
+      "req/s": Math.round(row.rps),
+      "p50 ms": row.p50,
+      "p99 ms": row.p99,
+      non2xx: row.non2xx,
+      "bare route req/s": Math.round(row.bareRps),
+      "vs bare": ratio(row.rps, row.bareRps),
+      "audited-insert req/s": row.auditedRps === null ? "" : Math.round(row.auditedRps),
+      "vs audited": row.auditedRps === null ? "" : ratio(row.rps, row.auditedRps),
+    })),
+  );
+
+  const growth = await costGrowth(join(work, "growth"), port + 20);
+  console.log("\nHow cost grows (median ms)");
+  console.table(growth);
+
+  const results = {
+    machine,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    browser: browser.json,
+    throughput,
+    growth,
+  };
+  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
+  writeFileSync(
+    join(import.meta.dirname, "results", "latest.json"),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
+  console.log(`\nwritten to bench/results/latest.json in ${results.durationSeconds} s`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function ratio(value: number, baseline: number): string {
+  return baseline > 0 ? `${(value / baseline).toFixed(2)}×` : "";
+}

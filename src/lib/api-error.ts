@@ -1,0 +1,35 @@
+/**
+ * The one error every API call throws. Its message is safe to show: it comes from the server's
+ * error envelope (never from a success body, which may hold key material) or from our own words.
+ */
+export class ApiError extends Error {
+  override name = "ApiError";
+  readonly status: number;
+  /** KPS code ("KPS.6005"), gateway code ("APIGW.0301"), "IAM.<code>", or one of ours. */
+  readonly code: string;
+  readonly requestId: string | null;
+  /** Seconds from Retry-After, when the server sent one. */
+  readonly retryAfter: number | null;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    requestId?: string | null;
+    retryAfter?: number | null;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId ?? null;
+    this.retryAfter = init.retryAfter ?? null;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}

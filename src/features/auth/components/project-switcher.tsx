@@ -1,0 +1,47 @@
+import { Select } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type Session, setSession } from "../../../lib/session.ts";
+import { listProjects, rescope, revokeToken } from "../api/auth-api.ts";
+
+/** Re-scopes the token to another project the user may access (IAM's token method). */
+export function ProjectSwitcher({ session }: { session: Session }) {
+  const projects = useQuery({
+    queryKey: ["auth", session.user.id, "projects"],
+    queryFn: ({ signal }) => listProjects(session.token, signal),
+    staleTime: 5 * 60_000,
+  });
+  const switchProject = useMutation({
+    mutationFn: (projectId: string) => rescope(session, projectId),
+    onSuccess: (next) => {
+      setSession(next);
+      // The old token is no longer used; leaving it alive would only widen exposure.
+      revokeToken(session.token).catch(() => undefined);
+    },
+  });
+  const options = (projects.data ?? [{ id: session.project.id, name: session.project.name }]).map(
+    (project) => ({ value: project.id, label: project.name }),
+  );
+
+  return (
+    <Select
+      aria-label="Project"
+      data={options}
+      value={session.project.id}
+      allowDeselect={false}
+      disabled={switchProject.isPending}
+      w={180}
+      onChange={(projectId) => {
+        if (!projectId || projectId === session.project.id) return;
+        switchProject.mutate(projectId, {
+          onError: (error) =>
+            notifications.show({
+              color: "red",
+              title: "Could not switch project",
+              message: error.message,
+            }),
+        });
+      }}
+    />
+  );
+}

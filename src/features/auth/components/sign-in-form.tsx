@@ -1,0 +1,126 @@
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { lastSignOutReason, setSession } from "../../../lib/session.ts";
+import { type SignInInput, signIn } from "../api/auth-api.ts";
+import { signInErrorText } from "../sign-in-error.ts";
+
+/** Region projects offered as suggestions; any other project name may be typed. */
+const REGION_PROJECTS = [
+  "cn-north-4",
+  "cn-north-1",
+  "cn-east-3",
+  "cn-east-2",
+  "cn-south-1",
+  "cn-southwest-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "af-south-1",
+  "la-south-2",
+  "sa-brazil-1",
+  "tr-west-1",
+  "me-east-1",
+];
+
+const SIGNED_OUT_BECAUSE: Record<string, string> = {
+  inactivity: "You were signed out after 15 minutes without activity.",
+  expired: "Your session expired. Sign in again.",
+  unauthorized: "Your session is no longer valid. Sign in again.",
+};
+
+export function SignInForm() {
+  const [account, setAccount] = useState("");
+  const [user, setUser] = useState("");
+  const [password, setPassword] = useState("");
+  const [project, setProject] = useState("cn-north-4");
+  const mutation = useMutation({ mutationFn: (input: SignInInput) => signIn(input) });
+  const notice = SIGNED_OUT_BECAUSE[lastSignOutReason() ?? ""];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate(
+      { account: account.trim(), user: user.trim(), password, project: project.trim() },
+      {
+        onSuccess: (session) => {
+          setPassword("");
+          setSession(session);
+        },
+      },
+    );
+  }
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" radius="md" maw={420} mx="auto" mt="10vh">
+      <form onSubmit={submit} aria-labelledby="sign-in-title">
+        <Stack>
+          <div>
+            <Title order={1} size="h2" id="sign-in-title">
+              KPS Console
+            </Title>
+            <Text c="dimmed" size="sm">
+              Sign in with your IAM user to manage SSH key pairs.
+            </Text>
+          </div>
+          {notice && !mutation.isError && (
+            <Alert color="blue" title="Signed out">
+              {notice}
+            </Alert>
+          )}
+          {mutation.isError && (
+            <Alert color="red" title="Could not sign in" role="alert">
+              {signInErrorText(mutation.error)}
+            </Alert>
+          )}
+          <TextInput
+            label="Account name"
+            required
+            withAsterisk={false}
+            autoComplete="organization"
+            value={account}
+            onChange={(event) => setAccount(event.currentTarget.value)}
+          />
+          <TextInput
+            label="User name"
+            required
+            withAsterisk={false}
+            autoComplete="username"
+            value={user}
+            onChange={(event) => setUser(event.currentTarget.value)}
+          />
+          <PasswordInput
+            label="Password"
+            required
+            withAsterisk={false}
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            visibilityToggleButtonProps={{ "aria-label": "Show or hide the password" }}
+          />
+          <Autocomplete
+            label="Project"
+            description="The region project, for example cn-north-4"
+            required
+            withAsterisk={false}
+            data={REGION_PROJECTS}
+            value={project}
+            onChange={setProject}
+          />
+          <Button type="submit" loading={mutation.isPending}>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

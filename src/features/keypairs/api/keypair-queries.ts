@@ -1,0 +1,57 @@
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import {
+  keypairDetailResponseSchema,
+  listKeypairsResponseSchema,
+  MAX_LIST_LIMIT,
+} from "../../../../contract/kps.ts";
+import { apiJson } from "../../../lib/api-client.ts";
+
+export const keypairKeys = {
+  all: (projectId: string) => ["keypairs", projectId] as const,
+  list: (projectId: string) => [...keypairKeys.all(projectId), "list"] as const,
+  detail: (projectId: string, name: string) =>
+    [...keypairKeys.all(projectId), "detail", name] as const,
+};
+
+function base(projectId: string) {
+  return `/v3/${encodeURIComponent(projectId)}/keypairs`;
+}
+
+async function fetchPage(projectId: string, marker: string | null, signal: AbortSignal) {
+  // Always an explicit limit: the real service's default page size is not something to rely on.
+  const params = new URLSearchParams({ limit: String(MAX_LIST_LIMIT) });
+  if (marker) params.set("marker", marker);
+  const { data } = await apiJson(`${base(projectId)}?${params}`, listKeypairsResponseSchema, {
+    signal,
+  });
+  return data;
+}
+
+/** Every page through marker pagination; the list page keeps fetching until none is left. */
+export function keypairListOptions(projectId: string) {
+  return infiniteQueryOptions({
+    queryKey: keypairKeys.list(projectId),
+    queryFn: ({ pageParam, signal }) => fetchPage(projectId, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage, _pages, lastMarker) => {
+      const next = lastPage.page_info?.next_marker;
+      // A marker that does not move, or an empty page, would loop for ever.
+      if (!next || next === lastMarker || lastPage.keypairs.length === 0) return undefined;
+      return next;
+    },
+  });
+}
+
+export function keypairDetailOptions(projectId: string, name: string) {
+  return queryOptions({
+    queryKey: keypairKeys.detail(projectId, name),
+    queryFn: async ({ signal }) => {
+      const { data } = await apiJson(
+        `${base(projectId)}/${encodeURIComponent(name)}`,
+        keypairDetailResponseSchema,
+        { signal },
+      );
+      return data.keypair;
+    },
+  });
+}

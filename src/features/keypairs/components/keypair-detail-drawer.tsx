@@ -1,0 +1,95 @@
+import { Alert, Button, Code, Drawer, Skeleton, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { keypairDetailOptions } from "../api/keypair-queries.ts";
+import { scopeWords, statusWords } from "../keypair-words.ts";
+
+type Props = { projectId: string; name: string | null; onClose: () => void };
+
+export function KeypairDetailDrawer({ projectId, name, onClose }: Props) {
+  return (
+    <Drawer
+      opened={name !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={name ? `Key pair ${name}` : "Key pair"}
+      closeButtonProps={{ "aria-label": "Close key pair details" }}
+    >
+      {name && <DetailBody projectId={projectId} name={name} />}
+    </Drawer>
+  );
+}
+
+function DetailBody({ projectId, name }: { projectId: string; name: string }) {
+  const detail = useQuery(keypairDetailOptions(projectId, name));
+  if (detail.data) return <DetailFields keypair={detail.data} />;
+  if (detail.isError) {
+    return (
+      <Alert color="red" title="Could not load the key pair">
+        <Text size="sm">{detail.error.message}</Text>
+        <Button mt="sm" size="xs" variant="light" onClick={() => detail.refetch()}>
+          Retry
+        </Button>
+      </Alert>
+    );
+  }
+  return (
+    <Stack aria-busy="true" aria-label="Loading key pair details">
+      <Skeleton h={20} />
+      <Skeleton h={80} />
+      <Skeleton h={20} w="60%" />
+    </Stack>
+  );
+}
+
+function time(ms: number | null | undefined): string {
+  return typeof ms === "number"
+    ? new Date(ms)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC")
+    : "—";
+}
+
+function DetailFields({ keypair }: { keypair: KeypairDetail }) {
+  const fields: Array<[string, string]> = [
+    ["Scope", scopeWords(keypair)],
+    ["Algorithm", keypair.algorithm ?? "Not reported"],
+    ["Fingerprint (MD5)", keypair.fingerprint ?? "—"],
+    ["Private key", keypair.is_key_protection ? "Hosted by KPS" : "Not hosted"],
+    ["Status", statusWords(keypair)],
+    ["Description", keypair.description || "No description"],
+    ["Created", time(keypair.create_time)],
+    ["Updated", time(keypair.update_time)],
+  ];
+  return (
+    <Stack gap="sm">
+      <dl
+        style={{
+          margin: 0,
+          display: "grid",
+          gridTemplateColumns: "max-content 1fr",
+          gap: "6px 16px",
+        }}
+      >
+        {fields.map(([label, value]) => (
+          <div key={label} style={{ display: "contents" }}>
+            <Text component="dt" size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" size="sm" m={0} style={{ overflowWrap: "anywhere" }}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </dl>
+      <Text size="sm" fw={600}>
+        Public key
+      </Text>
+      <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+        {keypair.public_key ?? "—"}
+      </Code>
+    </Stack>
+  );
+}

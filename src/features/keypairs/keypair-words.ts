@@ -1,0 +1,17 @@
+import { FROZEN_STATES, type KeypairSummary } from "../../../contract/kps.ts";
+
+export function frozenState(keypair: KeypairSummary): number {
+  const state = keypair.frozen_state;
+  return state === undefined || Number.isNaN(state) ? 0 : state;
+}
+
+export function statusWords(keypair: KeypairSummary): string {
+  const state = frozenState(keypair);
+  return FROZEN_STATES[state] ?? `Frozen (state ${state})`;
+}
+
+export function scopeWords(keypair: KeypairSummary): string {
+  if (keypair.scope === "user") return "Private key pair";
+  if (keypair.scope === "domain") return "Account key pair";
+  return keypair.scope ?? "Unknown";
+}

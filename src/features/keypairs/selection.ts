@@ -1,0 +1,82 @@
+import { type KeypairSummary, MAX_BATCH_EXPORT } from "../../../contract/kps.ts";
+import { frozenState, statusWords } from "./keypair-words.ts";
+
+/*
+ * The selection rules, pure so they can be tested without a browser. A selection is an ordered
+ * list of key-pair names; it outlives search, filter and sort because it never depends on them.
+ */
+
+export const CAP_MESSAGE = `At most ${MAX_BATCH_EXPORT} private keys can be exported at a time`;
+
+/** Why a key pair's private key cannot be exported, or null when it can. */
+export function exportBlocker(keypair: KeypairSummary): string | null {
+  if (frozenState(keypair) !== 0) {
+    return `Cannot be exported: the key pair is frozen (${statusWords(keypair)}).`;
+  }
+  if (keypair.is_key_protection !== true) {
+    return "Cannot be exported: its private key is not hosted by KPS.";
+  }
+  return null;
+}
+
+export type RowCheckbox = { checked: boolean; disabled: boolean; reason: string | null };
+
+export function rowCheckbox(selected: readonly string[], keypair: KeypairSummary): RowCheckbox {
+  const checked = selected.includes(keypair.name);
+  // A selected row can always be unticked, even if it became unexportable after a refresh.
+  if (checked) return { checked, disabled: false, reason: null };
+  const blocker = exportBlocker(keypair);
+  if (blocker) return { checked, disabled: true, reason: blocker };
+  if (selected.length >= MAX_BATCH_EXPORT)
+    return { checked, disabled: true, reason: `${CAP_MESSAGE}.` };
+  return { checked, disabled: false, reason: null };
+}
+
+export function toggleName(selected: readonly string[], keypair: KeypairSummary): string[] {
+  if (selected.includes(keypair.name)) return selected.filter((name) => name !== keypair.name);
+  if (rowCheckbox(selected, keypair).disabled) return [...selected];
+  return [...selected, keypair.name];
+}
+
+export type HeaderCheckbox = { checked: boolean; indeterminate: boolean; disabled: boolean };
+
+/**
+ * "Checked" only when every exportable row in view is selected; "indeterminate" when some rows
+ * in view are selected but not all of them, which is what the cap usually leaves.
+ */
+export function headerCheckbox(
+  selected: readonly string[],
+  visible: readonly KeypairSummary[],
+): HeaderCheckbox {
+  const exportable = visible.filter((keypair) => exportBlocker(keypair) === null);
+  const chosen = new Set(selected);
+  const selectedInView = visible.filter((keypair) => chosen.has(keypair.name)).length;
+  const allExportableChosen =
+    exportable.length > 0 && exportable.every((keypair) => chosen.has(keypair.name));
+  return {
+    checked: allExportableChosen,
+    indeterminate: selectedInView > 0 && !allExportableChosen,
+    disabled: exportable.length === 0 && selectedInView === 0,
+  };
+}
+
+/** Adds exportable rows in view up to the cap; when nothing more can be added, clears the view. */
+export function toggleView(
+  selected: readonly string[],
+  visible: readonly KeypairSummary[],
+): string[] {
+  const chosen = new Set(selected);
+  const addable = visible.filter(
+    (keypair) => !chosen.has(keypair.name) && exportBlocker(keypair) === null,
+  );
+  const room = MAX_BATCH_EXPORT - selected.length;
+  if (addable.length === 0 || room <= 0) {
+    const inView = new Set(visible.map((keypair) => keypair.name));
+    return selected.filter((name) => !inView.has(name));
+  }
+  return [...selected, ...addable.slice(0, room).map((keypair) => keypair.name)];
+}
+
+export function selectionCounter(selected: readonly string[]): string {
+  return `${selected.length} of ${MAX_BATCH_EXPORT} selected`;
+}

@@ -1,0 +1,91 @@
+import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { apiFetch } from "../../../lib/api-client.ts";
+import type { ArchiveReport } from "../archive/archive-types.ts";
+
+/** Ten keys are tens of KB; reading stops past this so a hostile body never fills memory. */
+const MAX_READ_BYTES = 256 * 1024;
+
+export type ExportResult = {
+  /** The server's bytes, unchanged: what "Download keypairs.zip" saves. */
+  bytes: ArrayBuffer;
+  report: ArchiveReport;
+  requestId: string | null;
+};
+
+/** The archive failed the guard; carries the request id so support can find the export. */
+export class RefusedArchiveError extends Error {
+  override name = "RefusedArchiveError";
+  readonly requestId: string | null;
+  constructor(message: string, requestId: string | null) {
+    super(message);
+    this.requestId = requestId;
+  }
+}
+
+const TOO_LARGE =
+  "The archive was refused: it is larger than 256 KiB, far more than ten private keys need.";
+
+async function readCapped(response: Response, requestId: string | null): Promise<ArrayBuffer> {
+  const declared = Number(response.headers.get("Content-Length"));
+  if (declared > MAX_READ_BYTES) throw new RefusedArchiveError(TOO_LARGE, requestId);
+  if (!response.body) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_READ_BYTES) {
+      await reader.cancel();
+      throw new RefusedArchiveError(TOO_LARGE, requestId);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes.buffer;
+}
+
+/**
+ * BatchExportPrivateKey, then the guarded inspection. The body is the contract's bare array
+ * with names only: nothing else is needed and less is sent. The label of the response is not
+ * trusted (zip or octet-stream); the inspector judges the bytes.
+ */
+export async function exportAndInspect(input: {
+  projectId: string;
+  keypairs: KeypairSummary[];
+  signal: AbortSignal;
+}): Promise<ExportResult> {
+  const { projectId, keypairs, signal } = input;
+  const response = await apiFetch(
+    `/v3/${encodeURIComponent(projectId)}/keypairs/private-key/batch-export`,
+    {
+      method: "POST",
+      body: keypairs.map((keypair) => ({ keypair: { name: keypair.name } })),
+      headers: { Accept: "application/zip, application/octet-stream" },
+      signal,
+    },
+  );
+  const requestId = response.headers.get("X-Request-Id");
+  const bytes = await readCapped(response, requestId);
+  // Loaded on demand so JSZip and the inspector stay out of the first load.
+  const { inspectArchive, ArchiveRejectedError } = await import("../archive/inspect-archive.ts");
+  try {
+    const report = await inspectArchive(
+      bytes,
+      keypairs.map((keypair) => ({ name: keypair.name, fingerprint: keypair.fingerprint })),
+      { signal },
+    );
+    return { bytes, report, requestId };
+  } catch (error) {
+    if (error instanceof ArchiveRejectedError) {
+      throw new RefusedArchiveError(error.message, requestId);
+    }
+    throw error;
+  }
+}

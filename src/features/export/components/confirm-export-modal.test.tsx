@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { ConfirmExportModal } from "./confirm-export-modal.tsx";
+
+afterEach(cleanup);
+
+function renderModal(onExport = vi.fn()) {
+  renderWithProviders(
+    <ConfirmExportModal
+      opened
+      projectName="cn-north-4"
+      keypairs={[{ name: "web-01" }, { name: "db-01" }]}
+      pending={false}
+      error={null}
+      onExport={onExport}
+      onCancelRequest={vi.fn()}
+      onClose={vi.fn()}
+      onSignInAgain={vi.fn()}
+    />,
+  );
+  return onExport;
+}
+
+describe("ConfirmExportModal", () => {
+  it("names the keys and keeps Export disabled until the acknowledgement is ticked", async () => {
+    const onExport = renderModal();
+    const dialog = await screen.findByRole("dialog", { name: "Export 2 private keys" });
+    expect(dialog.textContent).toContain("web-01");
+    expect(dialog.textContent).toContain("db-01");
+    const exportButton = screen.getByRole("button", { name: "Export" }) as HTMLButtonElement;
+    expect(exportButton.disabled).toBe(true);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("checkbox", { name: /^I understand/ }));
+    expect(exportButton.disabled).toBe(false);
+    await user.click(exportButton);
+    expect(onExport).toHaveBeenCalledTimes(1);
+  });
+});

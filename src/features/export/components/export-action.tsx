@@ -1,0 +1,130 @@
+import { Button, Group, Loader, Text } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { isAbortError } from "../../../lib/api-error.ts";
+import { revokeAllObjectUrls } from "../../../lib/download.ts";
+import { exportAndInspect } from "../api/batch-export.ts";
+import { explainExportError } from "../explain-export-error.ts";
+import { ConfirmExportModal } from "./confirm-export-modal.tsx";
+
+const loadPreview = () => import("./export-preview-modal.tsx");
+const ExportPreviewModal = lazy(() =>
+  loadPreview().then((module) => ({ default: module.ExportPreviewModal })),
+);
+
+type Props = {
+  projectId: string;
+  projectName: string;
+  keypairs: KeypairSummary[];
+  /** The service no longer matches the list (a key cleared, frozen or deleted). */
+  onListStale: () => void;
+  onSignInAgain: () => void;
+};
+
+/**
+ * Export is a mutation, never a query: its result (the zip and the keys inside) lives only in
+ * this mutation and is dropped with reset() when the preview closes.
+ */
+export function ExportAction({
+  projectId,
+  projectName,
+  keypairs,
+  onListStale,
+  onSignInAgain,
+}: Props) {
+  const [confirming, setConfirming] = useState<KeypairSummary[] | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const reasonId = useId();
+  const mutation = useMutation({ mutationFn: exportAndInspect });
+  const { reset } = mutation;
+
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      revokeAllObjectUrls();
+    },
+    [],
+  );
+
+  function open() {
+    reset();
+    setConfirming(keypairs);
+    // Warm the preview chunk while the user reads the confirmation.
+    loadPreview().catch(() => undefined);
+  }
+
+  function start() {
+    if (!confirming) return;
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    mutation.mutate(
+      { projectId, keypairs: confirming, signal: abort.signal },
+      {
+        onSuccess: () => setConfirming(null),
+        onError: (error) => {
+          if (isAbortError(error)) reset();
+          else if (explainExportError(error, []).listStale) onListStale();
+        },
+      },
+    );
+  }
+
+  function cancelRequest() {
+    controller.current?.abort();
+    reset();
+  }
+
+  function closeConfirm() {
+    cancelRequest();
+    setConfirming(null);
+  }
+
+  function closePreview() {
+    reset();
+    revokeAllObjectUrls();
+  }
+
+  const error =
+    mutation.isError && !isAbortError(mutation.error)
+      ? explainExportError(
+          mutation.error,
+          (confirming ?? []).map((keypair) => keypair.name),
+        )
+      : null;
+
+  return (
+    <Group gap="sm">
+      {keypairs.length === 0 && (
+        <Text id={reasonId} size="sm" c="dimmed">
+          Select key pairs with hosted private keys to export them.
+        </Text>
+      )}
+      <Button
+        color="red"
+        disabled={keypairs.length === 0}
+        aria-describedby={keypairs.length === 0 ? reasonId : undefined}
+        onClick={open}
+      >
+        Export private keys
+      </Button>
+      <ConfirmExportModal
+        opened={confirming !== null}
+        projectName={projectName}
+        keypairs={confirming ?? []}
+        pending={mutation.isPending}
+        error={error}
+        onExport={start}
+        onCancelRequest={cancelRequest}
+        onClose={closeConfirm}
+        onSignInAgain={onSignInAgain}
+      />
+      {mutation.data && (
+        <Suspense fallback={<Loader size="sm" aria-label="Opening the preview" />}>
+          <ExportPreviewModal result={mutation.data} onClose={closePreview} />
+        </Suspense>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,90 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { revokeAllObjectUrls, saveBlob } from "../../../lib/download.ts";
+import type { ExportResult } from "../api/batch-export.ts";
+import type { EntryReport } from "../archive/archive-types.ts";
+import { ArchiveEntryCard } from "./archive-entry-card.tsx";
+
+export const ARCHIVE_FILE_NAME = "keypairs.zip";
+
+type Props = { result: ExportResult; onClose: () => void };
+
+/** Loaded lazily: this module is the only way into the archive preview. */
+export function ExportPreviewModal({ result, onClose }: Props) {
+  const [failed, setFailed] = useState<{ fileName: string; retry: () => void } | null>(null);
+  const { report } = result;
+  useEffect(() => () => revokeAllObjectUrls(), []);
+
+  function save(make: () => Blob, fileName: string) {
+    try {
+      saveBlob(make(), fileName);
+      setFailed(null);
+    } catch {
+      setFailed({ fileName, retry: () => save(make, fileName) });
+    }
+  }
+  // The exact ArrayBuffer the server sent: same bytes, same SHA-256.
+  const saveZip = () =>
+    save(() => new Blob([result.bytes], { type: "application/zip" }), ARCHIVE_FILE_NAME);
+  const saveEntry = (entry: EntryReport) =>
+    save(() => new Blob([entry.text], { type: "application/x-pem-file" }), entry.fileName);
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Preview of ${ARCHIVE_FILE_NAME}`}
+      size="xl"
+      closeButtonProps={{ "aria-label": `Close preview of ${ARCHIVE_FILE_NAME}` }}
+    >
+      <Stack>
+        <Alert
+          variant="filled"
+          color={report.verdict.ok ? "teal.9" : "red.9"}
+          title={report.verdict.ok ? "Archive verified" : "Archive has problems"}
+        >
+          {report.verdict.summary}
+        </Alert>
+        {report.missing.length > 0 && (
+          <Alert color="red" title="Missing from the archive">
+            <Group gap="xs">
+              {report.missing.map((name) => (
+                <Badge key={name} color="red" variant="outline">
+                  {name}.pem missing
+                </Badge>
+              ))}
+            </Group>
+          </Alert>
+        )}
+        <Stack
+          component="ul"
+          gap="xs"
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+          aria-label="Files in the archive"
+        >
+          {report.entries.map((entry) => (
+            <ArchiveEntryCard key={entry.fileName} entry={entry} onDownload={saveEntry} />
+          ))}
+        </Stack>
+        {failed && (
+          <Alert color="red" title="Download failed" role="alert">
+            <Text size="sm">The browser could not start the download of {failed.fileName}.</Text>
+            <Button mt="sm" size="xs" variant="light" onClick={failed.retry}>
+              Retry download
+            </Button>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+          <Button onClick={saveZip} color={report.verdict.ok ? undefined : "red"}>
+            {`Download ${ARCHIVE_FILE_NAME}`}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../../lib/api-error.ts";
+import { RefusedArchiveError } from "./api/batch-export.ts";
+import { explainExportError } from "./explain-export-error.ts";
+
+const names = ["web-01", "web-010"];
+const id = "0123456789abcdef0123456789abcdef";
+
+function api(status: number, code: string, message: string, retryAfter?: number) {
+  return new ApiError({ status, code, message, requestId: id, retryAfter });
+}
+
+describe("explainExportError", () => {
+  it("names the key whose private key is no longer hosted", () => {
+    const explained = explainExportError(
+      api(400, "KPS.6005", "No private key managed: web-010"),
+      names,
+    );
+    expect(explained.text).toBe(
+      "The private key of web-010 is no longer hosted by KPS, so it cannot be exported.",
+    );
+    expect(explained).toMatchObject({ code: "KPS.6005", requestId: id, listStale: true });
+    expect(explainExportError(api(400, "KPS.6005", "No private key managed"), names).text).toMatch(
+      /^The private key of one of the selected key pairs/,
+    );
+  });
+
+  it("explains frozen, permission, not found, throttled and signed out", () => {
+    expect(explainExportError(api(403, "KPS.9004", "frozen: web-01"), names).text).toBe(
+      "web-01 is frozen, so its private key cannot be exported.",
+    );
+    expect(
+      explainExportError(api(403, "KPS.9003", "No operation permission"), names).action,
+    ).toMatch(/kps:SSHKeyPair:exportPrivateKey/);
+    expect(explainExportError(api(404, "HTTP.404", "x"), names).title).toBe("Key pair not found");
+    expect(explainExportError(api(400, "KPS.4016", "x"), names).listStale).toBe(true);
+    expect(explainExportError(api(429, "KPS.0002", "slow down", 12), names).action).toBe(
+      "Wait 12 seconds and try again.",
+    );
+    expect(explainExportError(api(401, "APIGW.0301", "expired"), names)).toMatchObject({
+      signInAgain: true,
+      action: "Sign in again, then repeat the export.",
+    });
+    expect(explainExportError(api(500, "KPS.0004", "Response error"), names).action).toMatch(
+      /request id/,
+    );
+  });
+
+  it("explains a refused archive with the request id", () => {
+    const explained = explainExportError(
+      new RefusedArchiveError("The archive is truncated.", id),
+      names,
+    );
+    expect(explained).toMatchObject({
+      title: "The archive was refused",
+      text: "The archive is truncated.",
+      requestId: id,
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import { Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useSignOut } from "../features/auth/use-sign-out.ts";
+import { ExportAction } from "../features/export/components/export-action.tsx";
+import { keypairKeys } from "../features/keypairs/api/keypair-queries.ts";
+import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.tsx";
+import { exportBlocker } from "../features/keypairs/selection.ts";
+import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
+import type { Session } from "../lib/session.ts";
+
+/** Where the key-pair list and the export meet; neither feature knows the other. */
+export function KeypairsPage({ session }: { session: Session }) {
+  const projectId = session.project.id;
+  const list = useAllKeypairs(projectId);
+  const [selected, setSelected] = useState<string[]>([]);
+  const queryClient = useQueryClient();
+  const signOut = useSignOut();
+
+  const byName = useMemo(
+    () => new Map(list.rows.map((keypair) => [keypair.name, keypair])),
+    [list.rows],
+  );
+  const selectedRows = useMemo(
+    () => selected.flatMap((name) => byName.get(name) ?? []),
+    [byName, selected],
+  );
+  // Once the whole list is in, a selected key pair that was deleted, cleared or frozen since
+  // leaves the selection, so the next export does not fail on it again.
+  useEffect(() => {
+    if (!list.complete) return;
+    setSelected((current) => {
+      const kept = current.filter((name) => {
+        const keypair = byName.get(name);
+        return keypair !== undefined && exportBlocker(keypair) === null;
+      });
+      return kept.length === current.length ? current : kept;
+    });
+  }, [byName, list.complete]);
+
+  const onSelectedChange = useCallback(
+    (update: (current: string[]) => string[]) => setSelected(update),
+    [],
+  );
+
+  return (
+    <>
+      <Title order={2} size="h3" mb="sm">
+        Key pairs in {session.project.name}
+      </Title>
+      <KeypairBrowser
+        projectId={projectId}
+        list={list}
+        selected={selected}
+        onSelectedChange={onSelectedChange}
+        actions={
+          <ExportAction
+            projectId={projectId}
+            projectName={session.project.name}
+            keypairs={selectedRows}
+            onListStale={() =>
+              queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
+            }
+            onSignInAgain={() => signOut("unauthorized")}
+          />
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { AppShell, Button, Group, Text, Title } from "@mantine/core";
+import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
+import { useSessionGuard } from "../features/auth/use-session-guard.ts";
+import { useSignOut } from "../features/auth/use-sign-out.ts";
+import type { Session } from "../lib/session.ts";
+import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
+import { KeypairsPage } from "./keypairs-page.tsx";
+
+export function SignedInShell({ session }: { session: Session }) {
+  const signOut = useSignOut();
+  useSessionGuard(session);
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h4">
+            KPS Console
+          </Title>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" c="dimmed" visibleFrom="sm">
+              {session.account} / {session.user.name}
+            </Text>
+            <ProjectSwitcher session={session} />
+            <ColourSchemeToggle />
+            <Button variant="default" onClick={() => signOut("user")}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        {/* A new project starts with a fresh page: no selection carries across projects. */}
+        <KeypairsPage key={session.project.id} session={session} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

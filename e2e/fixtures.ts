@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO = { account: "demo", password: "KpsDemo#2026", project: "cn-north-4" };
+
+export type ApiSession = { token: string; projectId: string };
+
+export async function apiSignIn(request: APIRequestContext, user = "alice"): Promise<ApiSession> {
+  const response = await request.post("/v3/auth/tokens", {
+    data: {
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: {
+            user: { name: user, password: DEMO.password, domain: { name: DEMO.account } },
+          },
+        },
+        scope: { project: { name: DEMO.project } },
+      },
+    },
+  });
+  expect(response.status()).toBe(201);
+  const body = await response.json();
+  return {
+    token: response.headers()["x-subject-token"] as string,
+    projectId: body.token.project.id,
+  };
+}
+
+export type TestKeypair = { name: string; publicKey: string; fingerprint: string };
+
+/** Key pairs made for one test through the API, with names no other test uses. */
+export class KeypairFixture {
+  readonly prefix = `e2e-${randomBytes(4).toString("hex")}`;
+  private readonly created: string[] = [];
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly session: ApiSession,
+  ) {}
+
+  private get headers() {
+    return { "X-Auth-Token": this.session.token };
+  }
+
+  async create(
+    suffix: string,
+    hosted: boolean,
+    options: { algorithm?: string; scope?: "user" | "domain" } = {},
+  ): Promise<TestKeypair> {
+    const name = `${this.prefix}-${suffix}`;
+    const keypair: Record<string, unknown> = { name, ...options };
+    if (hosted) keypair.key_protection = { encryption: { type: "default" } };
+    const response = await this.request.post(`/v3/${this.session.projectId}/keypairs`, {
+      headers: this.headers,
+      data: { keypair },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    this.created.push(name);
+    const body = await response.json();
+    return { name, publicKey: body.keypair.public_key, fingerprint: body.keypair.fingerprint };
+  }
+
+  async clearPrivateKey(name: string): Promise<void> {
+    const response = await this.request.delete(
+      `/v3/${this.session.projectId}/keypairs/${name}/private-key`,
+      { headers: this.headers },
+    );
+    expect(response.status()).toBe(200);
+  }
+
+  async removeAll(): Promise<void> {
+    for (const name of this.created) {
+      await this.request.delete(`/v3/${this.session.projectId}/keypairs/${name}`, {
+        headers: this.headers,
+      });
+    }
+  }
+}
+
+export const test = base.extend<{ keypairs: KeypairFixture }>({
+  keypairs: async ({ request }, use) => {
+    const fixture = new KeypairFixture(request, await apiSignIn(request));
+    await use(fixture);
+    await fixture.removeAll();
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, user = "alice"): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("Account name").fill(DEMO.account);
+  await page.getByLabel("User name").fill(user);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
+  await expect(page.getByRole("combobox", { name: "Project" })).toHaveValue(DEMO.project);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Key pairs in ${DEMO.project}` })).toBeVisible();
+}
+
+/** Serious and critical axe violations, summarised so a failure says what broke. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // @axe-core/playwright types against its own copy of playwright-core; the object is the same.
+  type AxePage = ConstructorParameters<typeof AxeBuilder>[0]["page"];
+  const results = await new AxeBuilder({ page: page as unknown as AxePage }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`,
+    );
+}

@@ -78,12 +78,45 @@ export class KeypairFixture {
   }
 }
 
-export const test = base.extend<{ keypairs: KeypairFixture }>({
+const KEY_MATERIAL = /-----BEGIN|PRIVATE KEY|openssh-key-v1|b3BlbnNzaC1rZXktdjE/;
+
+function decoded(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+export const test = base.extend<{ keypairs: KeypairFixture; leakGuard: undefined }>({
   keypairs: async ({ request }, use) => {
     const fixture = new KeypairFixture(request, await apiSignIn(request));
     await use(fixture);
     await fixture.removeAll();
   },
+  // Runs with every journey: no CSP violation, no key material in console output or in any
+  // URL the page requests, whatever the journey does.
+  leakGuard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        if (
+          /Content Security Policy|Refused to (load|execute|apply|connect|create|frame)/.test(text)
+        ) {
+          problems.push(`CSP violation: ${text.slice(0, 200)}`);
+        }
+        if (KEY_MATERIAL.test(text)) problems.push(`key material in console.${message.type()}`);
+      });
+      page.on("request", (request) => {
+        if (KEY_MATERIAL.test(decoded(request.url())))
+          problems.push(`key material in a URL: ${request.method()}`);
+      });
+      await use(undefined);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -73,6 +73,8 @@ export async function exportAndInspect(input: {
   );
   const requestId = response.headers.get("X-Request-Id");
   const bytes = await readCapped(response, requestId);
+  // Marks (names only, no data) let `npm run bench` split transfer, checking and rendering.
+  performance.mark("kps:export-received");
   // Loaded on demand so JSZip and the inspector stay out of the first load.
   const { inspectArchive, ArchiveRejectedError } = await import("../archive/inspect-archive.ts");
   try {
@@ -81,6 +83,7 @@ export async function exportAndInspect(input: {
       keypairs.map((keypair) => ({ name: keypair.name, fingerprint: keypair.fingerprint })),
       { signal },
     );
+    performance.mark("kps:archive-checked");
     return { bytes, report, requestId };
   } catch (error) {
     if (error instanceof ArchiveRejectedError) {

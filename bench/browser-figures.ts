@@ -209,15 +209,15 @@ export async function browserFigures(
           return {
             requestStart: entry?.requestStart ?? 0,
             responseStart: entry?.responseStart ?? 0,
-            responseEnd: entry?.responseEnd ?? 0,
+            received: mark("kps:export-received") ?? entry?.responseEnd ?? 0,
             checked: mark("kps:archive-checked"),
           };
         });
         totals.push(doneAt - clickAt);
         parts.server.push(timing.responseStart - timing.requestStart);
-        parts.transfer.push(timing.responseEnd - timing.responseStart);
+        parts.transfer.push(timing.received - timing.responseStart);
         if (timing.checked !== null) {
-          parts.checking.push(timing.checked - timing.responseEnd);
+          parts.checking.push(timing.checked - timing.received);
           parts.rendering.push(doneAt - timing.checked);
         }
         await page.keyboard.press("Escape");

@@ -107,7 +107,7 @@ export async function browserFigures(
         .waitFor();
       firstLoad.firstRowsMs.push(Date.now() - start);
       await page
-        .getByText(/10,?000 key pairs/)
+        .getByText(/^10,0\d\d key pairs$/)
         .first()
         .waitFor({ timeout: 120_000 });
       firstLoad.allPagesMs.push(Date.now() - start);
@@ -131,24 +131,16 @@ export async function browserFigures(
         await page.waitForTimeout(50);
         const before = await page.evaluate(() => performance.now());
         await search.press(term.at(-1) ?? "a");
-        const after = await page.evaluate(
-          (expected) =>
-            new Promise<number>((resolve) => {
-              const check = () => {
-                const rows = [...document.querySelectorAll('[aria-label^="Select "]')].map(
-                  (el) => el.getAttribute("aria-label") ?? "",
-                );
-                if (
-                  rows.length > 0 &&
-                  rows.every((label) => label.toLowerCase().includes(expected.toLowerCase()))
-                )
-                  resolve(performance.now());
-                else requestAnimationFrame(check);
-              };
-              check();
-            }),
-          term,
-        );
+        // A string, not a function: tsx's keepNames helpers do not exist in the page.
+        const after = await page.evaluate<number>(`new Promise((resolve) => {
+          const expected = ${JSON.stringify(term.toLowerCase())};
+          const check = function () {
+            const rows = Array.from(document.querySelectorAll('[aria-label^="Select "]'), (el) => (el.getAttribute("aria-label") || "").toLowerCase());
+            if (rows.length > 0 && rows.every((label) => label.includes(expected))) resolve(performance.now());
+            else requestAnimationFrame(check);
+          };
+          check();
+        })`);
         if (i > 0) keystrokes.push(after - before);
       }
       await search.fill("");
@@ -175,7 +167,7 @@ export async function browserFigures(
       await signInThroughUi(page, server.base);
       const search = page.getByLabel("Search key pairs");
       await page
-        .getByText(/10,?0\d\d key pairs/)
+        .getByText(/^10,0\d\d key pairs$/)
         .first()
         .waitFor({ timeout: 120_000 });
       for (const name of names) {
@@ -204,13 +196,14 @@ export async function browserFigures(
             .getEntriesByType("resource")
             .filter((e) => e.name.includes("batch-export"))
             .at(-1) as PerformanceResourceTiming | undefined;
-          const mark = (name: string) =>
-            performance.getEntriesByName(name).at(-1)?.startTime ?? null;
+          const [received, checked] = ["kps:export-received", "kps:archive-checked"].map(
+            (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null,
+          );
           return {
             requestStart: entry?.requestStart ?? 0,
             responseStart: entry?.responseStart ?? 0,
-            received: mark("kps:export-received") ?? entry?.responseEnd ?? 0,
-            checked: mark("kps:archive-checked"),
+            received: received ?? entry?.responseEnd ?? 0,
+            checked: checked ?? null,
           };
         });
         totals.push(doneAt - clickAt);
@@ -261,7 +254,7 @@ export async function browserFigures(
         baselineGzipBytes: options.baselineFirstLoad,
         signInGzipBytes: median(firstLoad.signIn),
         listGzipBytes: median(firstLoad.list),
-        signInRatio: round((median(firstLoad.signIn) / options.baselineFirstLoad) * 100) / 100,
+        signInRatio: Number((median(firstLoad.signIn) / options.baselineFirstLoad).toFixed(2)),
       },
       largeList: {
         keypairs: 10_000,
@@ -285,7 +278,7 @@ export async function browserFigures(
         figure: "first load before list usable (gzip kB)",
         value: round(json.firstLoad.listGzipBytes / 1000),
         baseline: round(options.baselineFirstLoad / 1000),
-        ratio: `${round((json.firstLoad.listGzipBytes / options.baselineFirstLoad) * 100) / 100}×`,
+        ratio: `${(json.firstLoad.listGzipBytes / options.baselineFirstLoad).toFixed(2)}×`,
       },
       {
         figure: "10,000 key pairs: sign-in to first rows (ms)",

@@ -32,17 +32,27 @@ export function baselineGzipBytes(outDir: string): number {
   return gzipBytesOfDir(outDir);
 }
 
-/** Records the gzip size of every JS and CSS response the page fetches. */
-export function recordAssetBytes(page: Page): { bytes: () => number } {
-  let total = 0;
-  page.on("response", async (response) => {
+/**
+ * Records every JS and CSS response with the time it arrived, so a figure can count only what
+ * had arrived when the page became usable (not what it prefetches afterwards).
+ */
+export function recordAssetBytes(page: Page): { bytesUntil: (time: number) => Promise<number> } {
+  const arrivals: { at: number; size: Promise<number> }[] = [];
+  page.on("response", (response) => {
     const type = response.headers()["content-type"] ?? "";
     if (!/javascript|css/.test(type)) return;
-    try {
-      total += gzipSync(await response.body(), { level: 9 }).length;
-    } catch {
-      // a response without a body (e.g. a redirect) adds nothing
-    }
+    arrivals.push({
+      at: Date.now(),
+      size: response.body().then(
+        (body) => gzipSync(body, { level: 9 }).length,
+        () => 0,
+      ),
+    });
   });
-  return { bytes: () => total };
+  return {
+    bytesUntil: async (time) => {
+      const sizes = await Promise.all(arrivals.filter((a) => a.at <= time).map((a) => a.size));
+      return sizes.reduce((sum, size) => sum + size, 0);
+    },
+  };
 }

@@ -6,13 +6,9 @@ import { chromium, type Page } from "@playwright/test";
 import launchConfig from "../playwright.config.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
 import { recordAssetBytes } from "./first-load.ts";
+import { median, percentile } from "./stats.ts";
 
 const root = join(import.meta.dirname, "..");
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-const percentile = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ??
-  0;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function signInThroughUi(page: Page, base: string) {

@@ -2,10 +2,9 @@
 // 1,000 and 10,000 key pairs page by page (limit 1000), each the median of repeated requests.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { DEMO_EXPORTABLE_TEN } from "../server/seed/demo-seed.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+import { median } from "./stats.ts";
 
 async function timed(fn: () => Promise<unknown>, repeats: number): Promise<number> {
   for (let i = 0; i < 3; i += 1) await fn();
@@ -62,20 +61,10 @@ export async function costGrowth(workDir: string, port: number): Promise<GrowthR
         medianMs: await timed(readAll, total >= 10_000 ? 7 : 15),
       });
       if (total === 100) {
-        const hosted = [
-          "web-01",
-          "web-02",
-          "web-03",
-          "web-04",
-          "web-05",
-          "web-06",
-          "web-07",
-          "web-08",
-          "db-01",
-          "db-02",
-        ];
         for (const size of [1, 5, 10]) {
-          const body = JSON.stringify(hosted.slice(0, size).map((name) => ({ keypair: { name } })));
+          const body = JSON.stringify(
+            DEMO_EXPORTABLE_TEN.slice(0, size).map((name) => ({ keypair: { name } })),
+          );
           const exportOnce = async () => {
             const response = await fetch(
               `${server.base}/v3/${projectId}/keypairs/private-key/batch-export`,

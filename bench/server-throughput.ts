@@ -5,7 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { passwordAuthRequest } from "../contract/iam.ts";
+import { DEMO_EXPORTABLE_TEN } from "../server/seed/demo-seed.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
+import { median } from "./stats.ts";
 
 export type ThroughputRow = {
   route: string;
@@ -43,11 +45,6 @@ async function measure(url: string, target: Omit<Target, "route" | "path">, seco
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
-
 export async function serverThroughput(
   dataDir: string,
   port: number,
@@ -59,18 +56,6 @@ export async function serverThroughput(
   try {
     const { token, projectId } = await signIn(server.base);
     const headers = { "x-auth-token": token, "content-type": "application/json" };
-    const ten = [
-      "web-01",
-      "web-02",
-      "web-03",
-      "web-04",
-      "web-05",
-      "web-06",
-      "web-07",
-      "web-08",
-      "db-01",
-      "db-02",
-    ];
     const signInBody = JSON.stringify(
       passwordAuthRequest("demo", "sam", "KpsDemo#2026", "cn-north-4"),
     );
@@ -95,7 +80,7 @@ export async function serverThroughput(
         method: "POST",
         path: `/v3/${projectId}/keypairs/private-key/batch-export`,
         headers,
-        body: JSON.stringify(ten.map((name) => ({ keypair: { name } }))),
+        body: JSON.stringify(DEMO_EXPORTABLE_TEN.map((name) => ({ keypair: { name } }))),
         audited: true,
       },
       {

@@ -11,6 +11,20 @@ export const DEMO = {
   projects: ["cn-north-4", "ap-southeast-1"],
 } as const;
 
+/** Ten hosted, unfrozen key pairs of the demo that alice may export (for benchmarks). */
+export const DEMO_EXPORTABLE_TEN = [
+  "web-01",
+  "web-02",
+  "web-03",
+  "web-04",
+  "web-05",
+  "web-06",
+  "web-07",
+  "web-08",
+  "db-01",
+  "db-02",
+] as const;
+
 /** Seeds the demo once per store; returns false when it was already there. */
 export async function seedDemo({ db, vault }: EmbeddedKps): Promise<boolean> {
   if (db.prepare("SELECT 1 FROM domains WHERE name = ?").get(DEMO.account)) return false;

@@ -35,6 +35,12 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions,
   },
+  projects: [
+    { name: "journeys", testIgnore: /hostile-archives/ },
+    // Runs alone after the journeys: it counts long tasks, which CPU contention from parallel
+    // journeys on a 2-core machine would fake.
+    { name: "hostile-archives", testMatch: /hostile-archives/, dependencies: ["journeys"] },
+  ],
   webServer: {
     command: "node --import tsx server/main.ts",
     url: `http://127.0.0.1:${port}/healthz`,

@@ -37,6 +37,10 @@ test("every hostile archive is refused with a message and no long task", async (
       }).observe({ type: "longtask", buffered: true });
     });
     await signIn(page);
+    // Count from here: booting the app is not the archives' doing.
+    await page.evaluate(() => {
+      (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+    });
     const search = page.getByLabel("Search key pairs");
     let selected: string[] = [];
     let refused = 0;
@@ -75,7 +79,7 @@ test("every hostile archive is refused with a message and no long task", async (
       () => (window as unknown as { __longTasks: number[] }).__longTasks,
     );
     console.log(
-      `hostile archives: ${refused} of ${corpus.length} kinds refused with a message; long tasks over 200 ms: ${longTasks.length}`,
+      `hostile archives: ${refused} of ${corpus.length} kinds refused with a message; long tasks over 200 ms: ${longTasks.length} ${JSON.stringify(longTasks)}`,
     );
     expect(refused).toBe(corpus.length);
     expect(longTasks).toEqual([]);

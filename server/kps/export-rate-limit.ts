@@ -2,6 +2,8 @@
 const WINDOW_MS = 60_000;
 
 export class ExportRateLimit {
+  // Times arrive in order, so expired hits are always at the front: dropping them is cheap,
+  // where filtering the whole window on every request grew with the limit.
   private readonly hits = new Map<string, number[]>();
 
   constructor(
@@ -12,13 +14,18 @@ export class ExportRateLimit {
   /** Records an attempt; returns 0 when allowed, else the seconds to wait. */
   take(actor: string): number {
     const now = this.now();
-    const recent = (this.hits.get(actor) ?? []).filter((time) => now - time < WINDOW_MS);
-    if (recent.length >= this.perMinute) {
+    let recent = this.hits.get(actor);
+    if (!recent) {
+      recent = [];
       this.hits.set(actor, recent);
+    }
+    let expired = 0;
+    while (expired < recent.length && now - (recent[expired] ?? now) >= WINDOW_MS) expired += 1;
+    if (expired > 0) recent.splice(0, expired);
+    if (recent.length >= this.perMinute) {
       return Math.max(1, Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 1000));
     }
     recent.push(now);
-    this.hits.set(actor, recent);
     return 0;
   }
 }

@@ -15,6 +15,24 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const TOO_SLOW = "The archive took too long to check and was refused.";
 const WORKER_FAILED = "The archive could not be checked and was refused.";
 
+const spawnWorker = () =>
+  new Worker(new URL("./archive-worker.ts", import.meta.url), { type: "module" });
+
+// One worker booted ahead of time: starting a module worker and compiling JSZip took most of
+// the time from response to verdict. Each worker still checks exactly one archive.
+let spare: Worker | null = null;
+
+/** Boots the worker for the next check while the user reads the confirmation. */
+export function warmArchiveInspector(): void {
+  spare ??= spawnWorker();
+}
+
+/** Drops the booted worker (it holds no data, but a closed export needs no thread). */
+export function releaseArchiveInspector(): void {
+  spare?.terminate();
+  spare = null;
+}
+
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("The archive check was cancelled.", "AbortError");
 }
@@ -43,9 +61,8 @@ export function inspectArchive(
   }
 
   return new Promise<ArchiveReport>((resolve, reject) => {
-    const worker = new Worker(new URL("./archive-worker.ts", import.meta.url), {
-      type: "module",
-    });
+    const worker = spare ?? spawnWorker();
+    spare = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let settled = false;
     const onAbort = () => finish(() => reject(abortReason(signal as AbortSignal)));

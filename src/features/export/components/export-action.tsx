@@ -9,6 +9,7 @@ import { explainExportError } from "../explain-export-error.ts";
 import { ConfirmExportModal } from "./confirm-export-modal.tsx";
 
 const loadPreview = () => import("./export-preview-modal.tsx");
+const loadInspector = () => import("../archive/inspect-archive.ts");
 const ExportPreviewModal = lazy(() =>
   loadPreview().then((module) => ({ default: module.ExportPreviewModal })),
 );
@@ -43,6 +44,9 @@ export function ExportAction({
     () => () => {
       controller.current?.abort();
       revokeAllObjectUrls();
+      loadInspector()
+        .then((inspector) => inspector.releaseArchiveInspector())
+        .catch(() => undefined);
     },
     [],
   );
@@ -50,8 +54,11 @@ export function ExportAction({
   function open() {
     reset();
     setConfirming(keypairs);
-    // Warm the preview chunk while the user reads the confirmation.
+    // Warm the preview chunk and the archive worker while the user reads the confirmation.
     loadPreview().catch(() => undefined);
+    loadInspector()
+      .then((inspector) => inspector.warmArchiveInspector())
+      .catch(() => undefined);
   }
 
   function start() {

@@ -5,7 +5,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { browserFigures } from "./browser-figures.ts";
 import { costGrowth } from "./cost-growth.ts";
-import { baselineGzipBytes } from "./first-load.ts";
+import { baselineEntryBytes, entryGzipBytes } from "./first-load.ts";
 import { serverThroughput } from "./server-throughput.ts";
 
 const work = mkdtempSync(join(tmpdir(), "kps-bench-"));
@@ -25,7 +25,25 @@ try {
     `machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}`,
   );
 
-  const baselineFirstLoad = baselineGzipBytes(join(work, "baseline-dist"));
+  const baseline = baselineEntryBytes(join(work, "baseline-dist"));
+  const ours = entryGzipBytes(join(import.meta.dirname, "..", "dist"));
+  const firstLoad = { ours, baseline, jsRatio: Number((ours.js / baseline.js).toFixed(2)) };
+  console.log("\nFirst load: what index.html loads before the sign-in form works (gzip)");
+  console.table([
+    {
+      asset: "JS",
+      "KPS Console kB": kb(ours.js),
+      "React + Mantine baseline kB": kb(baseline.js),
+      ratio: ratio(ours.js, baseline.js),
+    },
+    {
+      asset: "CSS",
+      "KPS Console kB": kb(ours.css),
+      "React + Mantine baseline kB": kb(baseline.css),
+      ratio: ratio(ours.css, baseline.css),
+    },
+  ]);
+  const baselineFirstLoad = baseline.js + baseline.css;
   const browser = await browserFigures(join(work, "browser"), port, { baselineFirstLoad, quick });
   console.log("\nBrowser");
   console.table(browser.table);
@@ -58,6 +76,7 @@ try {
   const results = {
     machine,
     durationSeconds: Math.round((Date.now() - started) / 1000),
+    firstLoad,
     browser: browser.json,
     throughput,
     growth,
@@ -70,6 +89,10 @@ try {
   console.log(`\nwritten to bench/results/latest.json in ${results.durationSeconds} s`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+function kb(bytes: number): number {
+  return Math.round(bytes / 100) / 10;
 }
 
 function ratio(value: number, baseline: number): string {

@@ -6,10 +6,9 @@ import { openEmbeddedStore } from "./embedded-kps.ts";
 import { DEMO, seedDemo } from "./seed/demo-seed.ts";
 
 const config = readConfig();
-const proxied = config.kpsEndpoint && config.iamEndpoint;
 let backend: AppOptions["backend"];
 let seeded = false;
-if (proxied && config.kpsEndpoint && config.iamEndpoint) {
+if (config.kpsEndpoint && config.iamEndpoint) {
   backend = { kpsEndpoint: config.kpsEndpoint, iamEndpoint: config.iamEndpoint };
 } else {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -29,7 +28,7 @@ const shownHost = isLoopback(config.host) ? "127.0.0.1" : config.host;
 const address = app.server.address();
 const port = address && typeof address === "object" ? address.port : config.port;
 console.log(`\nKPS Console: http://${shownHost}:${port}/`);
-if (proxied) {
+if ("kpsEndpoint" in backend) {
   console.log(`Proxy mode: KPS ${config.kpsEndpoint}, IAM ${config.iamEndpoint}`);
 } else {
   console.log(`Embedded KPS, data in ${config.dataDir}${seeded ? " (demo seeded)" : ""}`);

@@ -19,32 +19,23 @@ function reportEntry(name: string, bytes: Uint8Array, expected?: ExpectedKey): E
     size: bytes.length,
     expectedFingerprint,
   };
+  const unreadable = (problem: string, text: string): EntryReport => ({
+    ...base,
+    algorithm: null,
+    keySize: null,
+    derivedFingerprint: null,
+    status: "unreadable",
+    problem,
+    text,
+  });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return {
-      ...base,
-      algorithm: null,
-      keySize: null,
-      derivedFingerprint: null,
-      status: "unreadable",
-      problem: "This file is not text, so it cannot be a private key.",
-      text: "",
-    };
+    return unreadable("This file is not text, so it cannot be a private key.", "");
   }
   const key = inspectKey(text);
-  if (!key.ok) {
-    return {
-      ...base,
-      algorithm: null,
-      keySize: null,
-      derivedFingerprint: null,
-      status: "unreadable",
-      problem: key.problem,
-      text,
-    };
-  }
+  if (!key.ok) return unreadable(key.problem, text);
   const derived = {
     ...base,
     algorithm: key.algorithm,

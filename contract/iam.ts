@@ -1,5 +1,5 @@
 // The IAM v3 wire contract the console and the embedded server share (section 6 of kps-api.md).
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const KPS_ACTIONS = [
   "kps:SSHKeyPair:list",
@@ -19,6 +19,11 @@ export const POLICIES = {
 export type PolicyName = keyof typeof POLICIES;
 
 const nameAndId = z.object({ id: z.string(), name: z.string() });
+const bounded = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+const projectScope = z.strictObject({
+  project: z.union([z.strictObject({ id: bounded(64) }), z.strictObject({ name: bounded(64) })]),
+});
 
 export const passwordAuthRequestSchema = z.strictObject({
   auth: z.strictObject({
@@ -26,18 +31,13 @@ export const passwordAuthRequestSchema = z.strictObject({
       methods: z.tuple([z.literal("password")]),
       password: z.strictObject({
         user: z.strictObject({
-          name: z.string().min(1).max(64),
-          password: z.string().min(1).max(128),
-          domain: z.strictObject({ name: z.string().min(1).max(64) }),
+          name: bounded(64),
+          password: bounded(128),
+          domain: z.strictObject({ name: bounded(64) }),
         }),
       }),
     }),
-    scope: z.strictObject({
-      project: z.union([
-        z.strictObject({ id: z.string().min(1).max(64) }),
-        z.strictObject({ name: z.string().min(1).max(64) }),
-      ]),
-    }),
+    scope: projectScope,
   }),
 });
 
@@ -45,25 +45,22 @@ export const tokenAuthRequestSchema = z.strictObject({
   auth: z.strictObject({
     identity: z.strictObject({
       methods: z.tuple([z.literal("token")]),
-      token: z.strictObject({ id: z.string().min(1).max(512) }),
+      token: z.strictObject({ id: bounded(512) }),
     }),
-    scope: z.strictObject({
-      project: z.union([
-        z.strictObject({ id: z.string().min(1).max(64) }),
-        z.strictObject({ name: z.string().min(1).max(64) }),
-      ]),
-    }),
+    scope: projectScope,
   }),
 });
+
+const withDomain = z.extend(nameAndId, { domain: z.optional(nameAndId) });
 
 export const tokenResponseSchema = z.object({
   token: z.object({
     expires_at: z.string(),
-    issued_at: z.string().optional(),
-    methods: z.array(z.string()).optional(),
-    project: nameAndId.extend({ domain: nameAndId.optional() }),
-    user: nameAndId.extend({ domain: nameAndId.optional() }),
-    roles: z.array(z.object({ name: z.string(), id: z.string().optional() })).optional(),
+    issued_at: z.optional(z.string()),
+    methods: z.optional(z.array(z.string())),
+    project: withDomain,
+    user: withDomain,
+    roles: z.optional(z.array(z.object({ name: z.string(), id: z.optional(z.string()) }))),
   }),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
@@ -73,9 +70,9 @@ export const projectsResponseSchema = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      domain_id: z.string().optional(),
-      enabled: z.boolean().optional(),
-      description: z.string().nullish(),
+      domain_id: z.optional(z.string()),
+      enabled: z.optional(z.boolean()),
+      description: z.nullish(z.string()),
     }),
   ),
 });

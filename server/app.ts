@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import { z } from "zod/mini";
 import { type EmbeddedKps, registerEmbeddedKps } from "./embedded-kps.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
@@ -23,6 +24,9 @@ export type AppOptions = {
   /** Set by main on SIGTERM: new requests get a clean 503 while queued ones finish. */
   lifecycle?: { draining: boolean };
 };
+
+// zod/mini ships no messages; KPS.0002 answers quote the first issue, so it needs them.
+z.config(z.locales.en());
 
 const defaultDistDir = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 

@@ -1,6 +1,6 @@
 // The ten key-pair operations of the KPS v3 API, answering as the contract says.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { KpsAction } from "../../contract/iam.ts";
 import {
   batchExportRequestSchema,
@@ -210,7 +210,7 @@ function keypairName(request: FastifyRequest): string {
   return name;
 }
 
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+function parse<T extends z.ZodMiniType>(schema: T, body: unknown): z.infer<T> {
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -1,4 +1,5 @@
 import { AppShell, Button, Group, Text, Title } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
 import { useSignOut } from "../features/auth/use-sign-out.ts";
@@ -11,6 +12,9 @@ export function SignedInShell({ session }: { session: Session }) {
   useSessionGuard(session);
   return (
     <AppShell header={{ height: 60 }} padding="md">
+      {/* Here, not in the providers: only the signed-in console notifies, and the component
+          with its transitions need not be part of the first load. */}
+      <Notifications position="top-right" />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Title order={1} size="h4">

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { apiFetch, apiJson } from "./api-client.ts";
 import { ApiError } from "./api-error.ts";
 

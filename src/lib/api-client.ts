@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { iamErrorBodySchema, kpsErrorBodySchema } from "../../contract/kps.ts";
 import { ApiError } from "./api-error.ts";
 import { getSession } from "./session.ts";
@@ -60,7 +60,7 @@ export async function apiFetch(path: string, request: ApiRequest = {}): Promise<
 }
 
 /** GET/POST/... and parse the JSON body with the contract's schema. */
-export async function apiJson<S extends z.ZodType>(
+export async function apiJson<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   request: ApiRequest = {},

@@ -11,6 +11,7 @@ import { ExportService } from "./kps/export-service.ts";
 import { registerKpsRoutes } from "./kps/kps-routes.ts";
 import { PrivateKeyVault } from "./kps/private-key-vault.ts";
 import { type Db, openDatabase } from "./store/database.ts";
+import { GroupCommit } from "./store/group-commit.ts";
 
 export type EmbeddedOptions = { exportRateLimit: number };
 
@@ -36,7 +37,12 @@ export function registerEmbeddedKps(
 ): void {
   const { db, vault } = store;
   registerIamRoutes(app, { db, throttle: new LoginThrottle() });
-  const exports = new ExportService(db, vault, new ExportRateLimit(options.exportRateLimit));
+  const exports = new ExportService(
+    db,
+    vault,
+    new ExportRateLimit(options.exportRateLimit),
+    new GroupCommit(db),
+  );
   registerKpsRoutes(app, { db, vault, exports });
   app.addHook("onClose", async () => {
     db.close();

@@ -189,6 +189,47 @@ describe("batch export", () => {
     }
   });
 
+  it("answers concurrent exports each on its own merits, each audited once", async () => {
+    const [valid, unknown] = await Promise.all([
+      batchExport(batch(["hosted-5", "hosted-6"])),
+      batchExport(batch(["hosted-7", "no-such-key"])),
+    ]);
+    expect(valid.statusCode).toBe(200);
+    expect(Object.keys((await JSZip.loadAsync(valid.rawPayload)).files).sort()).toEqual([
+      "hosted-5.pem",
+      "hosted-6.pem",
+    ]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error_code).toBe("KPS.4016");
+    const outcome = (response: { headers: Record<string, unknown> }) =>
+      world.store.db
+        .prepare("SELECT outcome, error_code FROM audit WHERE request_id = ?")
+        .all(response.headers["x-request-id"]);
+    expect(outcome(valid)).toEqual([{ outcome: "success", error_code: null }]);
+    expect(outcome(unknown)).toEqual([{ outcome: "failure", error_code: "KPS.4016" }]);
+  });
+
+  it("sends no key to any concurrent export while the audit table refuses writes", async () => {
+    const { db } = world.store;
+    db.exec(
+      "CREATE TRIGGER audit_read_only BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'read-only'); END",
+    );
+    try {
+      const responses = await Promise.all([
+        batchExport(batch(["hosted-8"])),
+        batchExport(batch(["hosted-9", "hosted-10"])),
+        batchExport(batch(["no-such-key"])),
+      ]);
+      expect(responses.map((response) => response.statusCode)).toEqual([500, 500, 400]);
+      for (const response of responses) {
+        expect(response.body.startsWith("PK")).toBe(false);
+        expect(response.body).not.toContain("PRIVATE KEY");
+      }
+    } finally {
+      db.exec("DROP TRIGGER audit_read_only");
+    }
+  });
+
   it("limits exports per actor with 429 and Retry-After, leaving other actors alone", async () => {
     const limited = await createTestWorld({ exportRateLimit: 3 });
     try {

@@ -1,41 +1,54 @@
 // Reads hosted private keys for export, all or nothing. The audit record of a success is written
 // in the same transaction that reads the ciphertexts: if it cannot be written, no key leaves
 // (fail closed). Every failure is audited too, whatever stopped it.
+//
+// Attempts share transactions through group commit: an attempt settles only once the commit
+// holding its audit record has succeeded, so no key bytes leave before that record is durable.
 import type { FastifyRequest } from "fastify";
 import { ApiFailure, kpsError } from "../http/errors.ts";
 import { type Caller, callerMay } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
+import type { GroupCommit } from "../store/group-commit.ts";
 import { type AuditRecord, writeAudit } from "./audit-log.ts";
 import type { ExportRateLimit } from "./export-rate-limit.ts";
-import { findVisible } from "./keypair-store.ts";
+import { findExportable } from "./keypair-store.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 
 export type ExportedKey = { name: string; privateKey: string; fingerprint: string };
 
+type Outcome = { keys: ExportedKey[] } | { error: unknown };
+
 export class ExportService {
+  private readonly readKeys: (names: string[], caller: Caller) => ExportedKey[];
+
   constructor(
     private readonly db: Db,
     private readonly vault: PrivateKeyVault,
     private readonly rateLimit: ExportRateLimit,
-  ) {}
+    private readonly commits: GroupCommit,
+  ) {
+    // Its own savepoint, so a failed read or success record rolls back while the failure record
+    // written after it stays in the group's transaction.
+    this.readKeys = db.transaction((names: string[], caller: Caller) => this.read(names, caller));
+  }
 
   /**
    * Runs one export attempt. `authenticate` and `parseNames` run inside the audited region so
    * that unauthenticated and malformed attempts leave a record as well.
    */
-  run(
+  async run(
     request: FastifyRequest,
     operation: AuditRecord["operation"],
     authenticate: () => Caller,
     parseNames: () => string[],
-  ): ExportedKey[] {
+  ): Promise<ExportedKey[]> {
     let caller: Caller | null = null;
     let names: string[] = [];
     const record = (
       outcome: AuditRecord["outcome"],
       errorCode: string | null,
       fingerprints: string[],
-    ) => ({
+    ): AuditRecord => ({
       requestId: request.id,
       operation,
       actorUserId: caller?.userId ?? null,
@@ -47,49 +60,76 @@ export class ExportService {
       errorCode,
       clientAddress: request.ip,
     });
-    try {
-      caller = authenticate();
-      const wait = this.rateLimit.take(caller.userId);
-      if (wait > 0) {
-        throw new ApiFailure(
-          429,
-          "APIGW.0308",
-          "The request is throttled. Try again later.",
-          "gateway",
-          {
-            "Retry-After": String(wait),
-          },
-        );
-      }
-      if (!callerMay(caller, "kps:SSHKeyPair:exportPrivateKey")) throw kpsError("KPS.9003");
-      names = parseNames();
-      const viewer = { projectId: caller.projectId, userId: caller.userId };
-      return this.db.transaction(() => {
-        const keys = names.map((name) => {
-          const row = findVisible(this.db, viewer, name);
-          if (!row) throw kpsError("KPS.4016", `The key pair is not exist: ${name}`);
-          if (row.hosted !== 1) throw kpsError("KPS.6005", `No private key managed: ${name}`);
-          if (row.frozen_state !== 0) throw kpsError("KPS.9004", `The key pair is frozen: ${name}`);
-          return { name, privateKey: this.vault.read(row), fingerprint: row.fingerprint };
-        });
-        writeAudit(
-          this.db,
-          record(
-            "success",
-            null,
-            keys.map((key) => key.fingerprint),
-          ),
-        );
-        return keys;
-      })();
-    } catch (error) {
-      const code = error instanceof ApiFailure ? error.code : "KPS.0004";
+    const auditFailure = (code: string) => {
       try {
         writeAudit(this.db, record("failure", code, []));
       } catch (auditError) {
         request.log.error({ err: auditError }, "audit write failed");
       }
-      throw error;
+    };
+    let outcome: Outcome;
+    try {
+      outcome = await this.commits.run((): Outcome => {
+        try {
+          caller = authenticate();
+          this.admit(caller);
+          names = parseNames();
+          const keys = this.readKeys(names, caller);
+          writeAudit(
+            this.db,
+            record(
+              "success",
+              null,
+              keys.map((key) => key.fingerprint),
+            ),
+          );
+          return { keys };
+        } catch (error) {
+          auditFailure(error instanceof ApiFailure ? error.code : "KPS.0004");
+          return { error };
+        }
+      });
+    } catch (commitError) {
+      // The group's commit failed: nothing this attempt wrote is durable, its audit record
+      // included. Record the failure on its own and send nothing.
+      request.log.error({ err: commitError }, "export commit failed");
+      await this.commits
+        .run(() => auditFailure("KPS.0004"))
+        .catch((auditError) => {
+          request.log.error({ err: auditError }, "audit write failed");
+        });
+      throw kpsError("KPS.0004");
     }
+    if ("error" in outcome) throw outcome.error;
+    return outcome.keys;
+  }
+
+  private admit(caller: Caller): void {
+    const wait = this.rateLimit.take(caller.userId);
+    if (wait > 0) {
+      throw new ApiFailure(
+        429,
+        "APIGW.0308",
+        "The request is throttled. Try again later.",
+        "gateway",
+        {
+          "Retry-After": String(wait),
+        },
+      );
+    }
+    if (!callerMay(caller, "kps:SSHKeyPair:exportPrivateKey")) throw kpsError("KPS.9003");
+  }
+
+  /** The first requested name, in order, that cannot be exported decides the error. */
+  private read(names: string[], caller: Caller): ExportedKey[] {
+    const viewer = { projectId: caller.projectId, userId: caller.userId };
+    const rows = new Map(findExportable(this.db, viewer, names).map((row) => [row.name, row]));
+    return names.map((name) => {
+      const row = rows.get(name);
+      if (!row) throw kpsError("KPS.4016", `The key pair is not exist: ${name}`);
+      if (!row.sealed) throw kpsError("KPS.6005", `No private key managed: ${name}`);
+      if (row.frozen_state !== 0) throw kpsError("KPS.9004", `The key pair is frozen: ${name}`);
+      return { name, privateKey: this.vault.open(row), fingerprint: row.fingerprint };
+    });
   }
 }

@@ -43,6 +43,25 @@ export function findVisible(db: Db, viewer: Viewer, name: string): KeypairRow | 
     | undefined;
 }
 
+export type ExportableRow = Pick<
+  KeypairRow,
+  "id" | "project_id" | "name" | "fingerprint" | "frozen_state"
+> & {
+  /** Null when no private key is hosted. */
+  wrapped_key: Buffer | null;
+  sealed: Buffer | null;
+};
+
+/** The visible key pairs among `names` with their sealed keys, in one query (absent ones omitted). */
+export function findExportable(db: Db, viewer: Viewer, names: string[]): ExportableRow[] {
+  return sql(
+    db,
+    `SELECT k.id, k.project_id, k.name, k.fingerprint, k.frozen_state, p.wrapped_key, p.sealed
+       FROM keypairs k LEFT JOIN private_keys p ON p.keypair_id = k.id
+      WHERE ${VISIBLE} AND k.name IN (SELECT value FROM json_each(@names))`,
+  ).all({ ...viewer, names: JSON.stringify(names) }) as ExportableRow[];
+}
+
 export function nameTaken(db: Db, projectId: string, name: string): boolean {
   return (
     sql(db, "SELECT 1 FROM keypairs WHERE project_id = ? AND name = ?").get(projectId, name) !==
@@ -82,13 +101,6 @@ export function deleteKeypair(db: Db, id: number): void {
 }
 
 export type SealedRow = { wrapped_key: Buffer; sealed: Buffer; format_version: number };
-
-export function readSealed(db: Db, keypairId: number): SealedRow | undefined {
-  return sql(
-    db,
-    "SELECT wrapped_key, sealed, format_version FROM private_keys WHERE keypair_id = ?",
-  ).get(keypairId) as SealedRow | undefined;
-}
 
 export function writeSealed(db: Db, keypairId: number, sealed: SealedRow, now: number): void {
   sql(

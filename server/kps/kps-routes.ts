@@ -127,7 +127,7 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
   });
 
   app.post(`${BASE}/private-key/export`, async (request) => {
-    const [key] = exports.run(
+    const [key] = await exports.run(
       request,
       "export",
       () => authenticate(request, db),
@@ -138,7 +138,7 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
   });
 
   app.post(`${BASE}/private-key/batch-export`, async (request, reply) => {
-    const keys = exports.run(
+    const keys = await exports.run(
       request,
       "batch-export",
       () => authenticate(request, db),

@@ -2,7 +2,7 @@
 import { ENVELOPE_VERSION, keypairAad, open, seal } from "../crypto/envelope.ts";
 import { kpsError } from "../http/errors.ts";
 import type { Db } from "../store/database.ts";
-import { type KeypairRow, readSealed, writeSealed } from "./keypair-store.ts";
+import { type ExportableRow, type KeypairRow, writeSealed } from "./keypair-store.ts";
 
 export class PrivateKeyVault {
   constructor(
@@ -32,13 +32,12 @@ export class PrivateKeyVault {
     );
   }
 
-  /** The plaintext key, or KPS.6005 when none is hosted; a blob that fails to open is a 500. */
-  read(row: Pick<KeypairRow, "id" | "project_id" | "name">): string {
-    const sealed = readSealed(this.db, row.id);
-    if (!sealed) throw kpsError("KPS.6005");
+  /** The plaintext key of a row read with its sealed blobs; a blob that fails to open is a 500. */
+  open(row: Pick<ExportableRow, "id" | "project_id" | "name" | "wrapped_key" | "sealed">): string {
+    if (!row.wrapped_key || !row.sealed) throw kpsError("KPS.6005");
     const plaintext = open(
       this.masterKey,
-      { wrappedKey: sealed.wrapped_key, sealed: sealed.sealed },
+      { wrappedKey: row.wrapped_key, sealed: row.sealed },
       keypairAad(row.project_id, row.id, row.name),
     );
     return plaintext.toString("utf8");

@@ -22,9 +22,10 @@ export function seal(masterKey: Buffer, plaintext: Buffer, aad: string): Envelop
 }
 
 export function open(masterKey: Buffer, envelope: Envelope, aad: string): Buffer {
-  const dataKey = gcmDecrypt(masterKey, envelope.wrappedKey, aad);
+  const aadBytes = Buffer.from(aad, "utf8");
+  const dataKey = gcmDecrypt(masterKey, envelope.wrappedKey, aadBytes);
   try {
-    return gcmDecrypt(dataKey, envelope.sealed, aad);
+    return gcmDecrypt(dataKey, envelope.sealed, aadBytes);
   } finally {
     dataKey.fill(0);
   }
@@ -44,11 +45,15 @@ function gcmEncrypt(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]);
 }
 
-function gcmDecrypt(key: Buffer, blob: Buffer, aad: string): Buffer {
+function gcmDecrypt(key: Buffer, blob: Buffer, aad: Buffer): Buffer {
   const iv = blob.subarray(0, IV_BYTES);
   const tag = blob.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
-  decipher.setAAD(Buffer.from(aad, "utf8"));
+  decipher.setAAD(aad);
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(blob.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+  const plaintext = decipher.update(blob.subarray(IV_BYTES + TAG_BYTES));
+  // GCM hands out every byte from update(); final() adds none but checks the tag, and throws
+  // before an unauthenticated plaintext can be returned.
+  decipher.final();
+  return plaintext;
 }

@@ -14,7 +14,8 @@ import type { ExportRateLimit } from "./export-rate-limit.ts";
 import { findExportable } from "./keypair-store.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 
-export type ExportedKey = { name: string; privateKey: string; fingerprint: string };
+// The key stays as the bytes it was sealed from: the zip takes them as they are.
+export type ExportedKey = { name: string; privateKey: Buffer; fingerprint: string };
 
 type Outcome = { keys: ExportedKey[] } | { error: unknown };
 

@@ -12,10 +12,7 @@ const PEM_FILE = { level: 0, os: 3, attrs: 0o100600 << 16 } as const;
 export function zipPrivateKeys(keys: ExportedKey[], now = new Date()): Buffer {
   const files: Zippable = {};
   for (const key of keys)
-    files[`${key.name}.pem`] = [
-      new TextEncoder().encode(key.privateKey),
-      { ...PEM_FILE, mtime: now },
-    ];
+    files[`${key.name}.pem`] = [key.privateKey, { ...PEM_FILE, mtime: now }];
   const zip = zipSync(files);
   return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
 }

@@ -134,7 +134,7 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
       () => [parse(exportPrivateKeyRequestSchema, request.body).keypair.name],
     );
     if (!key) throw kpsError("KPS.0004");
-    return { keypair: { name: key.name, private_key: key.privateKey } };
+    return { keypair: { name: key.name, private_key: key.privateKey.toString("utf8") } };
   });
 
   app.post(`${BASE}/private-key/batch-export`, async (request, reply) => {

@@ -32,14 +32,16 @@ export class PrivateKeyVault {
     );
   }
 
-  /** The plaintext key of a row read with its sealed blobs; a blob that fails to open is a 500. */
-  open(row: Pick<ExportableRow, "id" | "project_id" | "name" | "wrapped_key" | "sealed">): string {
+  /**
+   * The plaintext key (UTF-8 PEM bytes) of a row read with its sealed blobs; a blob that fails
+   * to open is a 500.
+   */
+  open(row: Pick<ExportableRow, "id" | "project_id" | "name" | "wrapped_key" | "sealed">): Buffer {
     if (!row.wrapped_key || !row.sealed) throw kpsError("KPS.6005");
-    const plaintext = open(
+    return open(
       this.masterKey,
       { wrappedKey: row.wrapped_key, sealed: row.sealed },
       keypairAad(row.project_id, row.id, row.name),
     );
-    return plaintext.toString("utf8");
   }
 }

@@ -33,7 +33,16 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
     (keypair: KeypairSummary) => onSelectedChange((current) => toggleName(current, keypair)),
     [onSelectedChange],
   );
-  const onToggleView = () => onSelectedChange((current) => toggleView(current, visible));
+  const onToggleView = useCallback(
+    () => onSelectedChange((current) => toggleView(current, visible)),
+    [onSelectedChange, visible],
+  );
+  const onSortChange = useCallback(
+    (sort: KeypairFilters["sort"]) => setFilters((current) => ({ ...current, sort })),
+    [],
+  );
+  const onClearSelection = useCallback(() => onSelectedChange(() => []), [onSelectedChange]);
+  const onCloseDetail = useCallback(() => setOpenName(null), []);
 
   let body: React.ReactNode;
   if (query.data && rows.length === 0 && complete) {
@@ -49,7 +58,7 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
         selected={selected}
         sort={filters.sort}
         capMessageId={capMessageId}
-        onSortChange={(sort) => setFilters({ ...filters, sort })}
+        onSortChange={onSortChange}
         onToggle={onToggle}
         onToggleView={onToggleView}
         onOpen={setOpenName}
@@ -108,15 +117,11 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
       <SelectionBar
         selected={selected}
         capMessageId={capMessageId}
-        onClear={() => onSelectedChange(() => [])}
+        onClear={onClearSelection}
         actions={actions}
       />
       {body}
-      <KeypairDetailDrawer
-        projectId={projectId}
-        name={openName}
-        onClose={() => setOpenName(null)}
-      />
+      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={onCloseDetail} />
     </Stack>
   );
 }

@@ -1,12 +1,17 @@
 import { Alert, Button, Code, Drawer, Skeleton, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { memo } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
 import { scopeWords, statusWords } from "../keypair-words.ts";
 
 type Props = { projectId: string; name: string | null; onClose: () => void };
 
-export function KeypairDetailDrawer({ projectId, name, onClose }: Props) {
+export const KeypairDetailDrawer = memo(function KeypairDetailDrawer({
+  projectId,
+  name,
+  onClose,
+}: Props) {
   return (
     <Drawer
       opened={name !== null}
@@ -19,7 +24,7 @@ export function KeypairDetailDrawer({ projectId, name, onClose }: Props) {
       {name && <DetailBody projectId={projectId} name={name} />}
     </Drawer>
   );
-}
+});
 
 function DetailBody({ projectId, name }: { projectId: string; name: string }) {
   const detail = useQuery(keypairDetailOptions(projectId, name));

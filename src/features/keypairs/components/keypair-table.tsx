@@ -1,6 +1,6 @@
 import { Checkbox, Table, UnstyledButton } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { memo, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { headerCheckbox, rowCheckbox } from "../selection.ts";
 import { KeypairRow, ROW_HEIGHT } from "./keypair-row.tsx";
@@ -22,7 +22,7 @@ const COLUMNS = 6;
  * Only the rows in view (plus a few) are in the DOM, with spacer rows above and below, so 10,000
  * key pairs scroll as smoothly as 30 while the markup stays a real table.
  */
-export function KeypairTable(props: Props) {
+export const KeypairTable = memo(function KeypairTable(props: Props) {
   const { rows, selected, sort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -103,4 +103,4 @@ export function KeypairTable(props: Props) {
       </Table>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Button, Group, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { MAX_BATCH_EXPORT } from "../../../../contract/kps.ts";
 import { CAP_MESSAGE, selectionCounter } from "../selection.ts";
 
@@ -10,7 +10,12 @@ type Props = {
   actions?: ReactNode;
 };
 
-export function SelectionBar({ selected, capMessageId, onClear, actions }: Props) {
+export const SelectionBar = memo(function SelectionBar({
+  selected,
+  capMessageId,
+  onClear,
+  actions,
+}: Props) {
   const atCap = selected.length >= MAX_BATCH_EXPORT;
   return (
     <Group justify="space-between" wrap="wrap" gap="sm">
@@ -34,4 +39,4 @@ export function SelectionBar({ selected, capMessageId, onClear, actions }: Props
       {actions}
     </Group>
   );
-}
+});

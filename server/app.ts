@@ -1,5 +1,4 @@
 // buildApp returns the console server and never listens: main.ts listens, tests inject().
-import { randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
@@ -8,6 +7,7 @@ import { type EmbeddedKps, registerEmbeddedKps } from "./embedded-kps.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
+import { requestIdSource } from "./http/request-ids.ts";
 import { registerStaticFiles } from "./http/static-files.ts";
 import { registerCloudProxy } from "./proxy/cloud-proxy.ts";
 
@@ -40,7 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
         }
       : false,
-    genReqId: () => randomBytes(16).toString("hex"),
+    genReqId: requestIdSource(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
     requestTimeout: 30_000,

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 
@@ -19,6 +20,30 @@ describe("serving hygiene", () => {
       headers: { host: "attacker.example" },
     });
     expect(response.statusCode).toBe(421);
+  });
+
+  it("checks the port of the Host too once it listens", async () => {
+    const listening = await createTestWorld();
+    try {
+      await listening.app.listen({ host: "127.0.0.1", port: 0 });
+      const address = listening.app.server.address();
+      const port = address && typeof address === "object" ? address.port : 0;
+      const statusFor = (host: string) =>
+        new Promise<number | undefined>((resolve, reject) => {
+          request({ host: "127.0.0.1", port, path: "/healthz", headers: { host } }, (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          })
+            .on("error", reject)
+            .end();
+        });
+      expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
+      expect(await statusFor(`localhost:${port}`)).toBe(200);
+      expect(await statusFor(`127.0.0.1:${port === 65535 ? port - 1 : port + 1}`)).toBe(421);
+      expect(await statusFor("127.0.0.1")).toBe(421);
+    } finally {
+      await listening.close();
+    }
   });
 
   it("sends security headers and no-store on API answers, and no CORS headers", async () => {

@@ -34,11 +34,12 @@ export type HygieneOptions = {
 };
 
 export function registerHygiene(app: FastifyInstance, options: HygieneOptions): void {
+  const port = listeningPort(app);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-Id", request.id);
     if (
       options.allowedHostNames !== "*" &&
-      !hostAllowed(app, request.headers.host, options.allowedHostNames)
+      !hostAllowed(port(), request.headers.host, options.allowedHostNames)
     ) {
       throw new ApiFailure(421, "KPS.0002", "This server does not answer to that host name.");
     }
@@ -51,8 +52,23 @@ export function registerHygiene(app: FastifyInstance, options: HygieneOptions): 
   });
 }
 
+/**
+ * The port the server listens on, or null under inject(), where nothing listens. Remembered once
+ * known: asking the socket on every request showed up in an export profile.
+ */
+function listeningPort(app: FastifyInstance): () => number | null {
+  let port: number | null = null;
+  return () => {
+    if (port === null) {
+      const address = app.server.address();
+      if (address && typeof address !== "string") port = address.port;
+    }
+    return port;
+  };
+}
+
 function hostAllowed(
-  app: FastifyInstance,
+  port: number | null,
   hostHeader: string | undefined,
   names: string[],
 ): boolean {
@@ -65,8 +81,7 @@ function hostAllowed(
   }
   const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
   if (!names.includes(hostname)) return false;
-  const address = app.server.address();
   // Under inject() nothing listens, so only the name is checked.
-  if (!address || typeof address === "string") return true;
-  return Number(url.port || 80) === address.port;
+  if (port === null) return true;
+  return Number(url.port || 80) === port;
 }

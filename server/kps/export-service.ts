@@ -20,18 +20,12 @@ export type ExportedKey = { name: string; privateKey: Buffer; fingerprint: strin
 type Outcome = { keys: ExportedKey[] } | { error: unknown };
 
 export class ExportService {
-  private readonly readKeys: (names: string[], caller: Caller) => ExportedKey[];
-
   constructor(
     private readonly db: Db,
     private readonly vault: PrivateKeyVault,
     private readonly rateLimit: ExportRateLimit,
     private readonly commits: GroupCommit,
-  ) {
-    // Its own savepoint, so a failed read or success record rolls back while the failure record
-    // written after it stays in the group's transaction.
-    this.readKeys = db.transaction((names: string[], caller: Caller) => this.read(names, caller));
-  }
+  ) {}
 
   /**
    * Runs one export attempt. `authenticate` and `parseNames` run inside the audited region so
@@ -75,7 +69,9 @@ export class ExportService {
           caller = authenticate();
           this.admit(caller);
           names = parseNames();
-          const keys = this.readKeys(names, caller);
+          const keys = this.read(names, caller);
+          // The only write of a success, and a statement that fails leaves nothing behind, so
+          // the failure record below can follow it in the same transaction.
           writeAudit(
             this.db,
             record(

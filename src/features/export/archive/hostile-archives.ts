@@ -198,6 +198,10 @@ export async function buildHostileArchives(): Promise<HostileArchive[]> {
   const ten = requestedKeys(10);
   const good = await placeholderZip(["key-01.pem"]);
   const two = await placeholderZip(["key-01.pem", "key-02.pem"]);
+  // Stored, as KPS sends it: such an archive has its checksums checked in a single pass.
+  const stored = await zipFiles([{ name: "key-01.pem", data: PLACEHOLDER }], {
+    compression: "STORE",
+  });
   const zeros = (megabytes: number) => new Uint8Array(megabytes * 1024 * 1024);
 
   const lyingBomb = setUncompressedSize(
@@ -359,6 +363,12 @@ export async function buildHostileArchives(): Promise<HostileArchive[]> {
     {
       kind: "CRC mismatch",
       bytes: setCrc(good, 0xdeadbeef),
+      expected: one,
+      reason: /checksum does not match/,
+    },
+    {
+      kind: "CRC mismatch, stored",
+      bytes: setCrc(stored, 0xdeadbeef),
       expected: one,
       reason: /checksum does not match/,
     },

@@ -58,6 +58,20 @@ function readCounted(file: JSZip.JSZipObject, entry: ScannedEntry): Promise<Uint
   });
 }
 
+const CORRUPTED =
+  "The archive was refused: a file inside it is corrupted (its checksum does not match).";
+
+async function loadZip(bytes: Uint8Array, checkCRC32: boolean): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes, { checkCRC32 });
+  } catch (error) {
+    if (checkCRC32 && error instanceof Error && /crc32/i.test(error.message)) {
+      throw new ArchiveRejectedError(CORRUPTED);
+    }
+    throw new ArchiveRejectedError(DAMAGED);
+  }
+}
+
 /**
  * Reads every scanned entry's bytes. Call only after scanCentralDirectory accepted `bytes`:
  * that scan is what makes it safe to let JSZip parse the directory at all.
@@ -66,31 +80,18 @@ export async function inflateEntries(
   bytes: Uint8Array,
   scanned: ScannedEntry[],
 ): Promise<InflatedEntry[]> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new ArchiveRejectedError(DAMAGED);
-  }
+  // loadAsync with checkCRC32 inflates every entry without any limit. A stored entry cannot
+  // grow (the scan holds it to the bytes it occupies here), so an all-stored archive, which is
+  // what KPS sends, is checked in one pass. DEFLATE entries are first read through the
+  // counted pass, which proves each stays within its small declared size, and checked after.
+  const allStored = scanned.every((entry) => entry.method === 0);
+  const zip = await loadZip(bytes, allStored);
   const inflated: InflatedEntry[] = [];
   for (const entry of scanned) {
     const file = zip.file(entry.name);
     if (!file || file.dir) throw new ArchiveRejectedError(DAMAGED);
     inflated.push({ name: entry.name, bytes: await readCounted(file, entry) });
   }
-
-  // The CRC check inflates every entry again, so it comes only now that the counted pass has
-  // proven each entry stays within its small declared size (loadAsync with checkCRC32 inflates
-  // without any limit). The second pass costs at most ten small keys.
-  try {
-    await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch (error) {
-    if (error instanceof Error && /crc32/i.test(error.message)) {
-      throw new ArchiveRejectedError(
-        "The archive was refused: a file inside it is corrupted (its checksum does not match).",
-      );
-    }
-    throw new ArchiveRejectedError(DAMAGED);
-  }
+  if (!allStored) await loadZip(bytes, true);
   return inflated;
 }

@@ -54,14 +54,19 @@ function sshString(value: Uint8Array | string): Uint8Array {
   return out;
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
 function toBigInt(bytes: Uint8Array): bigint {
   let hex = "";
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  for (const byte of bytes) hex += HEX[byte];
   return hex === "" ? 0n : BigInt(`0x${hex}`);
 }
 
+/** Bits in a big-endian unsigned integer, counted from its bytes (no 4,096-digit string). */
 function bitLength(bytes: Uint8Array): number {
-  return toBigInt(bytes).toString(2).length;
+  const first = bytes.findIndex((byte) => byte !== 0);
+  if (first < 0) return 0;
+  return (bytes.length - first - 1) * 8 + (32 - Math.clz32(bytes[first] as number));
 }
 
 /** A positive, minimally encoded two's-complement integer: the form DER and SSH mpint share. */
@@ -73,7 +78,7 @@ function checkPositiveInteger(bytes: Uint8Array): Uint8Array {
 }
 
 export function md5Fingerprint(blob: Uint8Array): string {
-  return Array.from(md5(blob), (byte) => byte.toString(16).padStart(2, "0")).join(":");
+  return Array.from(md5(blob), (byte) => HEX[byte]).join(":");
 }
 
 function rsaResult(e: Uint8Array, n: Uint8Array, p: Uint8Array, q: Uint8Array): KeyInspection {

@@ -1,5 +1,6 @@
 import { analyzeArchive } from "./analyze-archive.ts";
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
+import { warmUp } from "./warm-up.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 
 /*
@@ -13,6 +14,9 @@ type WorkerScope = {
   postMessage(message: WorkerReply): void;
 };
 const scope = globalThis as unknown as WorkerScope;
+
+// Its outcome does not matter; only that the code paths are compiled before a real archive.
+warmUp().catch(() => undefined);
 
 scope.addEventListener("message", (event) => {
   const { bytes, expected } = event.data;

@@ -1,7 +1,12 @@
 import { Alert, Button, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
 import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { filterKeypairs, type KeypairFilters, NO_FILTERS } from "../filter-keypairs.ts";
+import {
+  filterKeypairs,
+  type KeypairFilters,
+  NO_FILTERS,
+  searchIndex,
+} from "../filter-keypairs.ts";
 import { toggleName, toggleView } from "../selection.ts";
 import type { useAllKeypairs } from "../use-all-keypairs.ts";
 import { KeypairDetailDrawer } from "./keypair-detail-drawer.tsx";
@@ -26,7 +31,11 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
   const capMessageId = useId();
   // Typing stays instant while a 10,000-row filter runs at a lower priority.
   const deferred = useDeferredValue(filters);
-  const visible = useMemo(() => filterKeypairs(list.rows, deferred), [list.rows, deferred]);
+  const haystacks = useMemo(() => searchIndex(list.rows), [list.rows]);
+  const visible = useMemo(
+    () => filterKeypairs(list.rows, deferred, haystacks),
+    [list.rows, deferred, haystacks],
+  );
   const { query, rows, complete } = list;
 
   const onToggle = useCallback(

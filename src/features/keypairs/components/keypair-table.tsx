@@ -29,7 +29,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;

@@ -1,18 +1,33 @@
-import { Container, Loader } from "@mantine/core";
-import { lazy, Suspense, useEffect } from "react";
+import { Alert, Button, Container, Loader } from "@mantine/core";
+import { useCallback, useEffect, useState } from "react";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
 import { useSession } from "../lib/session.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
 const loadShell = () => import("./signed-in-shell.tsx");
-const SignedInShell = lazy(() => loadShell().then((module) => ({ default: module.SignedInShell })));
+type Shell = Awaited<ReturnType<typeof loadShell>>["SignedInShell"];
+
+/**
+ * Fetches the console's code while the user types and renders it directly once it is in. Not
+ * React.lazy: its first render suspends even for a module already loaded, and React holds a
+ * revealed Suspense boundary back for its fallback throttle, ~300 ms after every sign-in.
+ */
+function useShell() {
+  const [shell, setShell] = useState<{ Shell: Shell } | "failed" | null>(null);
+  const load = useCallback(() => {
+    setShell(null);
+    loadShell().then(
+      (module) => setShell({ Shell: module.SignedInShell }),
+      () => setShell("failed"),
+    );
+  }, []);
+  useEffect(load, [load]);
+  return { shell, retry: load };
+}
 
 export function App() {
   const session = useSession();
-  useEffect(() => {
-    // Fetched while the user types, so signing in does not wait for it.
-    loadShell().catch(() => undefined);
-  }, []);
+  const { shell, retry } = useShell();
   if (!session) {
     return (
       <Container component="main" size="xs">
@@ -20,9 +35,18 @@ export function App() {
       </Container>
     );
   }
-  return (
-    <Suspense fallback={<Loader m="xl" aria-label="Loading the console" />}>
-      <SignedInShell session={session} />
-    </Suspense>
-  );
+  if (shell === "failed") {
+    return (
+      <Container component="main" size="xs" mt="10vh">
+        <Alert color="red" title="The console could not be loaded" role="alert">
+          The connection may have dropped. Your session is kept.
+          <Button mt="sm" size="xs" variant="light" display="block" onClick={retry}>
+            Try again
+          </Button>
+        </Alert>
+      </Container>
+    );
+  }
+  if (!shell) return <Loader m="xl" aria-label="Loading the console" />;
+  return <shell.Shell session={session} />;
 }

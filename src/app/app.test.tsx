@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clearSession, getSession, setSession } from "../lib/session.ts";
+import { renderWithProviders } from "../testing/render-with-providers.tsx";
+import { App } from "./app.tsx";
+
+// The console's code failing to arrive (a dropped connection, a redeploy that removed the chunk).
+vi.mock("./signed-in-shell.tsx", () => {
+  throw new Error("Failed to fetch dynamically imported module");
+});
+
+afterEach(() => {
+  cleanup();
+  clearSession("user");
+});
+
+describe("App", () => {
+  it("says when the console's code cannot be loaded, keeps the session, and can try again", async () => {
+    setSession({
+      token: "kps1.test-token-not-real",
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      account: "demo",
+      project: { id: "0".repeat(32), name: "cn-north-4" },
+      user: { id: "u1", name: "alice" },
+      roles: [],
+    });
+    renderWithProviders(<App />);
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "The console could not be loaded",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Your session is kept.");
+    expect(getSession()?.user.name).toBe("alice");
+  });
+});

@@ -98,4 +98,32 @@ describe("export attempts in one group", () => {
       db.exec("DROP TRIGGER audit_poison; DROP TABLE poison_child; DROP TABLE poison_parent");
     }
   });
+
+  it("audits each attempt once, with who and what, when SQLite rolls the whole group back", async () => {
+    const { db } = world.store;
+    // RAISE(ROLLBACK) ends the transaction the way SQLITE_FULL or an I/O error does: the
+    // attempt that hit it and every attempt queued after it are rolled back with it.
+    db.exec(`CREATE TRIGGER audit_rollback AFTER INSERT ON audit
+               WHEN NEW.request_id = 'req-rollback' AND NEW.outcome = 'success'
+               BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END`);
+    try {
+      const outcomes = await Promise.allSettled([
+        attempt("req-rollback", ["hosted-6"]),
+        attempt("req-after-rollback", ["hosted-7"]),
+      ]);
+      expect(outcomes.map(failureCode)).toEqual(["KPS.0004", "KPS.0004"]);
+      expect(auditOf("req-rollback")).toEqual([
+        { outcome: "failure", error_code: "KPS.0004", keypair_names: '["hosted-6"]' },
+      ]);
+      expect(auditOf("req-after-rollback")).toEqual([
+        { outcome: "failure", error_code: "KPS.0004", keypair_names: '["hosted-7"]' },
+      ]);
+      const actors = db
+        .prepare("SELECT DISTINCT actor_name FROM audit WHERE request_id LIKE 'req-%rollback'")
+        .all();
+      expect(actors).toEqual([{ actor_name: `${caller.domainName}/${caller.userName}` }]);
+    } finally {
+      db.exec("DROP TRIGGER audit_rollback");
+    }
+  });
 });

@@ -82,6 +82,9 @@ export class ExportService {
           );
           return { keys };
         } catch (error) {
+          // SQLite rolled the whole group back (disk full, I/O error): a record written now
+          // would be committed on its own, and the group's failure below records it again.
+          if (!this.db.inTransaction) throw error;
           auditFailure(error instanceof ApiFailure ? error.code : "KPS.0004");
           return { error };
         }
@@ -91,7 +94,13 @@ export class ExportService {
       // included. Record the failure on its own and send nothing.
       request.log.error({ err: commitError }, "export commit failed");
       await this.commits
-        .run(() => auditFailure("KPS.0004"))
+        .run(() => {
+          // An attempt queued after a rolled-back one never ran: the record still says who
+          // asked for which keys (both are reads; the rate limit is not charged again).
+          caller ??= orNull(authenticate);
+          if (names.length === 0) names = orNull(parseNames) ?? [];
+          auditFailure("KPS.0004");
+        })
         .catch((auditError) => {
           request.log.error({ err: auditError }, "audit write failed");
         });
@@ -128,5 +137,13 @@ export class ExportService {
       if (row.frozen_state !== 0) throw kpsError("KPS.9004", `The key pair is frozen: ${name}`);
       return { name, privateKey: this.vault.open(row), fingerprint: row.fingerprint };
     });
+  }
+}
+
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
   }
 }

@@ -14,24 +14,41 @@ vi.mock("./signed-in-shell.tsx", () => {
 afterEach(() => {
   cleanup();
   clearSession("user");
+  vi.unstubAllGlobals();
 });
+
+const session = {
+  token: "kps1.test-token-not-real",
+  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  account: "demo",
+  project: { id: "0".repeat(32), name: "cn-north-4" },
+  user: { id: "u1", name: "alice" },
+  roles: [],
+};
 
 describe("App", () => {
   it("says when the console's code cannot be loaded, keeps the session, and can try again", async () => {
-    setSession({
-      token: "kps1.test-token-not-real",
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      account: "demo",
-      project: { id: "0".repeat(32), name: "cn-north-4" },
-      user: { id: "u1", name: "alice" },
-      roles: [],
-    });
+    setSession(session);
     renderWithProviders(<App />);
     expect((await screen.findByRole("alert")).textContent).toContain(
       "The console could not be loaded",
     );
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Your session is kept.");
+    expect((await screen.findByRole("alert")).textContent).toContain("Your session is kept");
+    expect(screen.getByRole("button", { name: "Sign out and reload" })).toBeDefined();
     expect(getSession()?.user.name).toBe("alice");
+  });
+
+  it("revokes the token before reloading, since a reload drops the in-memory session", async () => {
+    const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal("fetch", fetchMock);
+    setSession(session);
+    renderWithProviders(<App />);
+    await userEvent.click(await screen.findByRole("button", { name: "Sign out and reload" }));
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/v3/auth/tokens");
+    expect(init.method).toBe("DELETE");
+    expect(getSession()).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import { Alert, Button, Container, Loader } from "@mantine/core";
+import { Alert, Button, Container, Group, Loader } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
+import { revokeToken } from "../features/auth/api/auth-api.ts";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
-import { useSession } from "../lib/session.ts";
+import { clearSession, getSession, useSession } from "../lib/session.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
 const loadShell = () => import("./signed-in-shell.tsx");
@@ -25,6 +26,14 @@ function useShell() {
   return { shell, retry: load };
 }
 
+/** A reload drops the in-memory token, so it is revoked on the server first. */
+async function signOutAndReload() {
+  const token = getSession()?.token;
+  clearSession("user");
+  if (token) await revokeToken(token).catch(() => undefined);
+  window.location.reload();
+}
+
 export function App() {
   const session = useSession();
   const { shell, retry } = useShell();
@@ -39,10 +48,16 @@ export function App() {
     return (
       <Container component="main" size="xs" mt="10vh">
         <Alert color="red" title="The console could not be loaded" role="alert">
-          The connection may have dropped. Your session is kept.
-          <Button mt="sm" size="xs" variant="light" display="block" onClick={retry}>
-            Try again
-          </Button>
+          The connection may have dropped, or the console was updated. Your session is kept while
+          you try again; reloading loads the newest console and signs you out first.
+          <Group mt="sm" gap="xs">
+            <Button size="xs" variant="light" onClick={retry}>
+              Try again
+            </Button>
+            <Button size="xs" variant="default" onClick={signOutAndReload}>
+              Sign out and reload
+            </Button>
+          </Group>
         </Alert>
       </Container>
     );

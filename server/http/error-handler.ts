@@ -31,7 +31,8 @@ function send(reply: FastifyReply, request: FastifyRequest, failure: ApiFailure)
     .send(errorBody(failure, request.id));
 }
 
-function toFailure(error: FastifyError | ApiFailure, request: FastifyRequest): ApiFailure {
+/** The failure a request is answered with; the export audit records the same code. */
+export function toFailure(error: FastifyError | ApiFailure, request: FastifyRequest): ApiFailure {
   const iam = request.url.startsWith("/v3/auth/");
   if (error instanceof ApiFailure) return error;
   const status = error.statusCode ?? 500;

@@ -40,6 +40,15 @@ async function singleExport(name: string) {
   return response.json().keypair.private_key as string;
 }
 
+function rawExport(contentType: string, payload: string) {
+  return world.app.inject({
+    method: "POST",
+    url: `/v3/${world.projects.main}/keypairs/private-key/batch-export`,
+    headers: { "content-type": contentType, "x-auth-token": alice },
+    payload,
+  });
+}
+
 function auditCount(): number {
   return (world.store.db.prepare("SELECT COUNT(*) AS n FROM audit").get() as { n: number }).n;
 }
@@ -133,6 +142,24 @@ describe("batch export", () => {
     ],
     ["no token", () => batchExport(batch(["hosted-1"]), null), 401, "APIGW.0301"],
     [
+      "a text/plain body (refused before the handler)",
+      () => rawExport("text/plain", "hosted-1"),
+      415,
+      "KPS.0002",
+    ],
+    [
+      "malformed JSON (refused before the handler)",
+      () => rawExport("application/json", "[{"),
+      400,
+      "KPS.0002",
+    ],
+    [
+      "a body over 64 KiB (refused before the handler)",
+      () => rawExport("application/json", JSON.stringify(batch(["a".repeat(70_000)]))),
+      413,
+      "KPS.0002",
+    ],
+    [
       "an unknown token",
       () => batchExport(batch(["hosted-1"]), "kps1.not-a-real-token-at-all"),
       401,
@@ -156,6 +183,19 @@ describe("batch export", () => {
       expect(last).toEqual({ outcome: "failure", error_code: code });
     },
   );
+
+  it("names the actor of an attempt refused before the handler ran", async () => {
+    const response = await rawExport("text/plain", "hosted-1");
+    expect(response.statusCode).toBe(415);
+    const last = world.store.db
+      .prepare("SELECT request_id, actor_name, keypair_names FROM audit ORDER BY id DESC LIMIT 1")
+      .get();
+    expect(last).toEqual({
+      request_id: response.headers["x-request-id"],
+      actor_name: "acme/alice",
+      keypair_names: "[]",
+    });
+  });
 
   it("writes one audit record per success, with names and fingerprints but no key material or token", async () => {
     const response = await batchExport(batch(["hosted-2", "hosted-3"]));

@@ -110,6 +110,33 @@ export class ExportService {
     return outcome.keys;
   }
 
+  /**
+   * An attempt the framework refused before the handler ran (bad JSON, 413, 415, a draining
+   * server): still one audit record, with the actor when its token resolves, and no names.
+   */
+  async recordRefused(
+    request: FastifyRequest,
+    operation: AuditRecord["operation"],
+    authenticate: () => Caller,
+    errorCode: string,
+  ): Promise<void> {
+    const caller = orNull(authenticate);
+    await this.commits.run(() =>
+      writeAudit(this.db, {
+        requestId: request.id,
+        operation,
+        actorUserId: caller?.userId ?? null,
+        actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
+        projectId: caller?.projectId ?? null,
+        names: [],
+        fingerprints: [],
+        outcome: "failure",
+        errorCode,
+        clientAddress: request.ip,
+      }),
+    );
+  }
+
   private admit(caller: Caller): void {
     const wait = this.rateLimit.take(caller.userId);
     if (wait > 0) {

@@ -1,5 +1,5 @@
 // The ten key-pair operations of the KPS v3 API, answering as the contract says.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod/mini";
 import type { KpsAction } from "../../contract/iam.ts";
 import {
@@ -13,6 +13,7 @@ import {
   MAX_LIST_LIMIT,
   updateDescriptionRequestSchema,
 } from "../../contract/kps.ts";
+import { toFailure } from "../http/error-handler.ts";
 import { ApiFailure, gatewayUnauthorized, kpsError } from "../http/errors.ts";
 import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
 import { privateKeyFingerprint } from "../keys/ssh-keys.ts";
@@ -126,7 +127,24 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
     return { keypair: { name: row.name } };
   });
 
-  app.post(`${BASE}/private-key/export`, async (request) => {
+  // Attempts refused before their handler runs (bad JSON, 413, 415) are export attempts too.
+  const entered = new WeakSet<FastifyRequest>();
+  const auditRefusal =
+    (operation: "export" | "batch-export") =>
+    async (request: FastifyRequest, _reply: unknown, error: FastifyError) => {
+      if (entered.has(request)) return;
+      await exports
+        .recordRefused(
+          request,
+          operation,
+          () => authenticate(request, db),
+          toFailure(error, request).code,
+        )
+        .catch((auditError) => request.log.error({ err: auditError }, "audit write failed"));
+    };
+
+  app.post(`${BASE}/private-key/export`, { onError: auditRefusal("export") }, async (request) => {
+    entered.add(request);
     const [key] = await exports.run(
       request,
       "export",
@@ -137,27 +155,32 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
     return { keypair: { name: key.name, private_key: key.privateKey.toString("utf8") } };
   });
 
-  app.post(`${BASE}/private-key/batch-export`, async (request, reply) => {
-    const keys = await exports.run(
-      request,
-      "batch-export",
-      () => authenticate(request, db),
-      () => {
-        const names = parse(batchExportRequestSchema, request.body).map(
-          (item) => item.keypair.name,
-        );
-        if (new Set(names).size !== names.length)
-          throw kpsError("KPS.0002", "parameter error: duplicate key pair name");
-        return names;
-      },
-    );
-    const zip = zipPrivateKeys(keys);
-    return reply
-      .type("application/zip")
-      .header("Content-Disposition", 'attachment; filename="keypairs.zip"')
-      .header("Content-Length", zip.length)
-      .send(zip);
-  });
+  app.post(
+    `${BASE}/private-key/batch-export`,
+    { onError: auditRefusal("batch-export") },
+    async (request, reply) => {
+      entered.add(request);
+      const keys = await exports.run(
+        request,
+        "batch-export",
+        () => authenticate(request, db),
+        () => {
+          const names = parse(batchExportRequestSchema, request.body).map(
+            (item) => item.keypair.name,
+          );
+          if (new Set(names).size !== names.length)
+            throw kpsError("KPS.0002", "parameter error: duplicate key pair name");
+          return names;
+        },
+      );
+      const zip = zipPrivateKeys(keys);
+      return reply
+        .type("application/zip")
+        .header("Content-Disposition", 'attachment; filename="keypairs.zip"')
+        .header("Content-Length", zip.length)
+        .send(zip);
+    },
+  );
 
   app.post(`${BASE}/batch-import`, async (request) => {
     const caller = guard(request, "kps:SSHKeyPair:create");

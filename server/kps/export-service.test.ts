@@ -45,6 +45,17 @@ const failureCode = (outcome: PromiseSettledResult<unknown>) =>
     ? outcome.reason.code
     : outcome.status;
 
+/** Two attempts in one group whose commit fails: both refused, each with one failure record. */
+async function expectBothFailedOnce(...attempts: [id: string, name: string][]) {
+  const outcomes = await Promise.allSettled(attempts.map(([id, name]) => attempt(id, [name])));
+  expect(outcomes.map(failureCode)).toEqual(["KPS.0004", "KPS.0004"]);
+  for (const [id, name] of attempts) {
+    expect(auditOf(id)).toEqual([
+      { outcome: "failure", error_code: "KPS.0004", keypair_names: JSON.stringify([name]) },
+    ]);
+  }
+}
+
 describe("export attempts in one group", () => {
   it("succeed or fail each on its own, each audited once", async () => {
     const [valid, unknown] = await Promise.allSettled([
@@ -83,17 +94,7 @@ describe("export attempts in one group", () => {
                WHEN NEW.request_id = 'req-poison' AND NEW.outcome = 'success'
                BEGIN INSERT INTO poison_child VALUES (42); END`);
     try {
-      const outcomes = await Promise.allSettled([
-        attempt("req-innocent", ["hosted-4"]),
-        attempt("req-poison", ["hosted-5"]),
-      ]);
-      expect(outcomes.map(failureCode)).toEqual(["KPS.0004", "KPS.0004"]);
-      expect(auditOf("req-innocent")).toEqual([
-        { outcome: "failure", error_code: "KPS.0004", keypair_names: '["hosted-4"]' },
-      ]);
-      expect(auditOf("req-poison")).toEqual([
-        { outcome: "failure", error_code: "KPS.0004", keypair_names: '["hosted-5"]' },
-      ]);
+      await expectBothFailedOnce(["req-innocent", "hosted-4"], ["req-poison", "hosted-5"]);
     } finally {
       db.exec("DROP TRIGGER audit_poison; DROP TABLE poison_child; DROP TABLE poison_parent");
     }
@@ -107,17 +108,7 @@ describe("export attempts in one group", () => {
                WHEN NEW.request_id = 'req-rollback' AND NEW.outcome = 'success'
                BEGIN SELECT RAISE(ROLLBACK, 'disk full'); END`);
     try {
-      const outcomes = await Promise.allSettled([
-        attempt("req-rollback", ["hosted-6"]),
-        attempt("req-after-rollback", ["hosted-7"]),
-      ]);
-      expect(outcomes.map(failureCode)).toEqual(["KPS.0004", "KPS.0004"]);
-      expect(auditOf("req-rollback")).toEqual([
-        { outcome: "failure", error_code: "KPS.0004", keypair_names: '["hosted-6"]' },
-      ]);
-      expect(auditOf("req-after-rollback")).toEqual([
-        { outcome: "failure", error_code: "KPS.0004", keypair_names: '["hosted-7"]' },
-      ]);
+      await expectBothFailedOnce(["req-rollback", "hosted-6"], ["req-after-rollback", "hosted-7"]);
       const actors = db
         .prepare("SELECT DISTINCT actor_name FROM audit WHERE request_id LIKE 'req-%rollback'")
         .all();

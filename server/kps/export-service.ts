@@ -43,18 +43,7 @@ export class ExportService {
       outcome: AuditRecord["outcome"],
       errorCode: string | null,
       fingerprints: string[],
-    ): AuditRecord => ({
-      requestId: request.id,
-      operation,
-      actorUserId: caller?.userId ?? null,
-      actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
-      projectId: caller?.projectId ?? null,
-      names,
-      fingerprints,
-      outcome,
-      errorCode,
-      clientAddress: request.ip,
-    });
+    ) => auditRecord(request, operation, caller, names, outcome, errorCode, fingerprints);
     const auditFailure = (code: string) => {
       try {
         writeAudit(this.db, record("failure", code, []));
@@ -120,21 +109,16 @@ export class ExportService {
     authenticate: () => Caller,
     errorCode: string,
   ): Promise<void> {
-    const caller = orNull(authenticate);
-    await this.commits.run(() =>
-      writeAudit(this.db, {
-        requestId: request.id,
-        operation,
-        actorUserId: caller?.userId ?? null,
-        actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
-        projectId: caller?.projectId ?? null,
-        names: [],
-        fingerprints: [],
-        outcome: "failure",
-        errorCode,
-        clientAddress: request.ip,
-      }),
+    const record = auditRecord(
+      request,
+      operation,
+      orNull(authenticate),
+      [],
+      "failure",
+      errorCode,
+      [],
     );
+    await this.commits.run(() => writeAudit(this.db, record));
   }
 
   private admit(caller: Caller): void {
@@ -165,6 +149,29 @@ export class ExportService {
       return { name, privateKey: this.vault.open(row), fingerprint: row.fingerprint };
     });
   }
+}
+
+function auditRecord(
+  request: FastifyRequest,
+  operation: AuditRecord["operation"],
+  caller: Caller | null,
+  names: string[],
+  outcome: AuditRecord["outcome"],
+  errorCode: string | null,
+  fingerprints: string[],
+): AuditRecord {
+  return {
+    requestId: request.id,
+    operation,
+    actorUserId: caller?.userId ?? null,
+    actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
+    projectId: caller?.projectId ?? null,
+    names,
+    fingerprints,
+    outcome,
+    errorCode,
+    clientAddress: request.ip,
+  };
 }
 
 function orNull<T>(read: () => T): T | null {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ivRepeats, storeFigures } from "./at-rest-and-audit.ts";
 import { crashDurability } from "./crash-durability.ts";
 import { load } from "./load.ts";
+import { proxyDefences } from "./proxy-defences.ts";
 import { startServer } from "./server-process.ts";
 import { sigtermUnderLoad } from "./sigterm-under-load.ts";
 
@@ -102,6 +103,27 @@ try {
     store.auditRecords === store.attempts,
   );
   zero("audit", "records holding key material or a token", store.auditLeaks);
+
+  const proxy = await proxyDefences(join(work, "proxy"), port + 3);
+  zero(
+    "proxy mode",
+    `requests reaching any host from ${proxy.attempts} absolute-form or dot-segment request lines`,
+    proxy.relayed,
+  );
+  record(
+    "proxy mode",
+    "status for a 1 GiB answer from the cloud",
+    proxy.hugeAnswerStatus,
+    "502",
+    proxy.hugeAnswerStatus === 502,
+  );
+  record(
+    "proxy mode",
+    "resident memory growth while the cloud sends 1 GiB (MiB)",
+    proxy.rssGrowthMiB,
+    "< 64",
+    proxy.rssGrowthMiB < 64,
+  );
 
   const loadServer = await startServer(join(work, "load"), port + 2, {
     KPS_EXPORT_RATE_LIMIT: "1000000",

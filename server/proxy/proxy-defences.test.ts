@@ -108,6 +108,12 @@ describe("proxy mode: only what the console reads comes back", () => {
     expect(answer.headers["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
     expect(answer.headers["x-content-type-options"]).toBe("nosniff");
     expect(answer.headers["cache-control"]).toBe("no-store");
+    // The refused body is abandoned; its deadline firing later must not crash the server.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    cloud.answer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    expect((await proxy.inject({ method: "GET", url: KEYPAIRS })).statusCode).toBe(200);
   });
 
   it("refuses a zip label on routes that answer JSON, and HTML on the export route", async () => {

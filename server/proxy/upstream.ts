@@ -52,6 +52,9 @@ export function createUpstream(limits: UpstreamLimits): Upstream {
         throw new UpstreamFailure(isTimeout(error, deadline) ? "timeout" : "unreachable");
       }
       const { statusCode: status, headers, body } = answer;
+      // A body abandoned below (refused, too large) still hears the deadline fire later; its
+      // 'error' then has no reader and would take the whole process down.
+      body.on("error", () => {});
       const declared = Number(headers["content-length"] ?? 0);
       const contentType = String(headers["content-type"] ?? "");
       const refuse = (kind: UpstreamFailureKind) => {

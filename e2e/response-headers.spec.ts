@@ -68,7 +68,10 @@ test("every response carries the security headers, by route and status", async (
       label.includes("batch-export") ||
       label.includes("healthz");
     table.push(`${label} -> ${response.status()}`);
-    expect(headers["content-security-policy"], label).toContain("default-src 'self'");
+    // The console's pages get the console's policy; API answers are data that must never run.
+    expect(headers["content-security-policy"], label).toContain(
+      api ? "sandbox; default-src 'none'" : "default-src 'self'",
+    );
     expect(headers["content-security-policy"], label).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"], label).toBe("nosniff");
     expect(headers["referrer-policy"], label).toBe("no-referrer");

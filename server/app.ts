@@ -9,15 +9,15 @@ import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
 import { requestIdSource } from "./http/request-ids.ts";
 import { registerStaticFiles } from "./http/static-files.ts";
-import { registerCloudProxy } from "./proxy/cloud-proxy.ts";
+import { type ProxyOptions, registerCloudProxy } from "./proxy/cloud-proxy.ts";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** Past this the connection is closed with no answer; the proxy's upstream deadline is shorter. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export type AppOptions = {
   /** The embedded store, or the cloud endpoints to forward to. */
-  backend:
-    | { embedded: EmbeddedKps; exportRateLimit: number }
-    | { kpsEndpoint: string; iamEndpoint: string };
+  backend: { embedded: EmbeddedKps; exportRateLimit: number } | ProxyOptions;
   allowedHostNames: HygieneOptions["allowedHostNames"];
   distDir?: string;
   logger?: boolean;
@@ -43,8 +43,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: requestIdSource(),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT_BYTES,
-    requestTimeout: 30_000,
-    connectionTimeout: 30_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: REQUEST_TIMEOUT_MS,
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     return503OnClosing: true,

@@ -9,7 +9,11 @@ const config = readConfig();
 let backend: AppOptions["backend"];
 let seeded = false;
 if (config.kpsEndpoint && config.iamEndpoint) {
-  backend = { kpsEndpoint: config.kpsEndpoint, iamEndpoint: config.iamEndpoint };
+  backend = {
+    kpsEndpoint: config.kpsEndpoint,
+    iamEndpoint: config.iamEndpoint,
+    limits: config.upstreamLimits,
+  };
 } else {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const embedded = openEmbeddedStore(config.dataDir);

@@ -1,7 +1,7 @@
 // One error handler: every failure leaves in the envelope its caller expects, and a 5xx never
 // carries internals (stack, SQL, paths).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ApiFailure, errorBody, kpsError } from "./errors.ts";
+import { ApiFailure, errorBody, isIamPath, kpsError } from "./errors.ts";
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiFailure, request, reply) => {
@@ -33,7 +33,7 @@ function send(reply: FastifyReply, request: FastifyRequest, failure: ApiFailure)
 
 /** The failure a request is answered with; the export audit records the same code. */
 export function toFailure(error: FastifyError | ApiFailure, request: FastifyRequest): ApiFailure {
-  const iam = request.url.startsWith("/v3/auth/");
+  const iam = isIamPath(request.url);
   if (error instanceof ApiFailure) return error;
   const status = error.statusCode ?? 500;
   if ((error as { code?: string }).code === "SQLITE_BUSY") {

@@ -16,6 +16,11 @@ export class ApiFailure extends Error {
   }
 }
 
+/** IAM's paths answer in IAM's shape; every other path in KPS's. */
+export function isIamPath(url: string): boolean {
+  return /^\/v3\/(auth\/|projects([/?]|$))/.test(url);
+}
+
 export function kpsError(code: KpsErrorCode, message?: string): ApiFailure {
   const known = KPS_ERRORS[code];
   return new ApiFailure(known.status, code, message ?? known.message);

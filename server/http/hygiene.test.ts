@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "../testing/raw-http.ts";
 import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 
 let world: TestWorld;
@@ -53,7 +54,8 @@ describe("serving hygiene", () => {
       headers: { "x-auth-token": token, origin: "https://evil.example" },
     });
     expect(response.headers["cache-control"]).toBe("no-store");
-    expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+    // API answers are data: rendered as a page, they would run and load nothing.
+    expect(response.headers["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["access-control-allow-origin"]).toBeUndefined();
     expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
@@ -110,5 +112,30 @@ describe("serving hygiene", () => {
       headers: { "x-auth-token": token },
     });
     expect(broken.body).not.toMatch(/at \w+ \(|SQLITE|\/work\/|node_modules/);
+  });
+  it("refuses an absolute-form export with 400 and no-store, never a zip (embedded mode)", async () => {
+    // Listening turns on the port check, so this world is its own.
+    const listening = await createTestWorld();
+    const token = await listening.token("alice");
+    await listening.app.listen({ host: "127.0.0.1", port: 0 });
+    const address = listening.app.server.address();
+    const port = address && typeof address === "object" ? address.port : 0;
+    const body = '[{"keypair":{"name":"hosted-1"}}]';
+    const path = `/v3/${listening.projects.main}/keypairs/private-key/batch-export`;
+    const answer = await rawRequest(
+      port,
+      `POST http://127.0.0.1:${port}${path} HTTP/1.1`,
+      [
+        `X-Auth-Token: ${token}`,
+        "Content-Type: application/json",
+        `Content-Length: ${body.length}`,
+      ],
+      body,
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.headers["content-type"]).toMatch(/^application\/json/);
+    expect(answer.headers["cache-control"]).toBe("no-store");
+    expect(answer.body).not.toContain("PK");
+    await listening.close();
   });
 });

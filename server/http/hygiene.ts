@@ -1,7 +1,8 @@
-// Serving hygiene for every response: a request id, the Host check against DNS rebinding,
-// security headers with a strict CSP, and no caching of anything under /v3.
+// Serving hygiene for every response: a request id, origin-form request targets only, the Host
+// check against DNS rebinding, security headers with a strict CSP, and no caching of API answers.
 import type { FastifyInstance } from "fastify";
 import { ApiFailure } from "./errors.ts";
+import { isOriginForm } from "./request-target.ts";
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,6 +29,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), usb=()",
 };
 
+// API answers are data, never a page: should one ever be rendered (an upstream that sends HTML
+// in proxy mode, a link opened in a tab), it runs nothing and loads nothing in the console's origin.
+const API_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
 export type HygieneOptions = {
   /** Host names (without port) this server answers to; "*" turns the check off. */
   allowedHostNames: string[] | "*";
@@ -37,6 +42,9 @@ export function registerHygiene(app: FastifyInstance, options: HygieneOptions): 
   const port = listeningPort(app);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-Id", request.id);
+    if (!isOriginForm(request.raw.url ?? "")) {
+      throw new ApiFailure(400, "KPS.0002", "parameter error: the request target must be a path");
+    }
     if (
       options.allowedHostNames !== "*" &&
       !hostAllowed(port(), request.headers.host, options.allowedHostNames)
@@ -46,10 +54,17 @@ export function registerHygiene(app: FastifyInstance, options: HygieneOptions): 
   });
   app.addHook("onSend", async (request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
-    if (request.url.startsWith("/v3/") || request.url === "/healthz")
+    if (isApiAnswer(request.raw.url ?? "")) {
+      reply.header("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
       reply.header("Cache-Control", "no-store");
+    }
     return payload;
   });
+}
+
+/** Everything but the console's own files, including refused request targets. */
+function isApiAnswer(target: string): boolean {
+  return !isOriginForm(target) || target.startsWith("/v3/") || /^\/healthz(\?|$)/.test(target);
 }
 
 /**

@@ -1,25 +1,49 @@
 // Fuzzing every route in-process: malformed bodies, headers and params must never produce a
 // 5xx, a crash, internals in a body, or an answer outside the error envelopes.
+
 import fc from "fast-check";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.ts";
 import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 const LEAKS = /\bat [\w.<>]+ \(|SQLITE|sqlite3|\/work\/|node_modules|\.ts:\d+|Error:/;
 
-let world: TestWorld;
-let tokens: string[];
+// The same requests go to the embedded server and, through the proxy, to a second embedded
+// server standing in for the cloud: the proxy must keep every answer inside an envelope too.
+type Target = { app: FastifyInstance; world: TestWorld; tokens: string[] };
+const targets: Record<"embedded" | "proxy", Target> = {} as never;
+let cloud: TestWorld;
 
-beforeAll(async () => {
-  world = await createTestWorld();
-  tokens = [
+async function tokensOf(world: TestWorld): Promise<string[]> {
+  return [
     await world.token("alice"),
     await world.token("bob"),
     await world.token("alice", "other"),
   ];
+}
+
+beforeAll(async () => {
+  const world = await createTestWorld();
+  targets.embedded = { app: world.app, world, tokens: await tokensOf(world) };
+  cloud = await createTestWorld();
+  // Signed in before it listens: once listening, inject()'s Host no longer names its port.
+  const cloudTokens = await tokensOf(cloud);
+  const endpoint = await cloud.app.listen({ host: "127.0.0.1", port: 0 });
+  const proxy = await buildApp({
+    backend: { kpsEndpoint: endpoint, iamEndpoint: endpoint },
+    allowedHostNames: ["localhost"],
+    distDir: "/nonexistent",
+  });
+  targets.proxy = { app: proxy, world: cloud, tokens: cloudTokens };
 });
-afterAll(() => world.close());
+afterAll(async () => {
+  await targets.proxy?.app.close();
+  await cloud?.close();
+  await targets.embedded?.world.close();
+});
 
 const ROUTES = [
   ["GET", "/v3/{p}/keypairs"],
@@ -81,10 +105,15 @@ const contentTypes = fc.constantFrom(
   "",
 );
 
+const CASES = (["embedded", "proxy"] as const).flatMap((mode) =>
+  ROUTES.map(([method, template]) => [mode, method, template] as const),
+);
+
 describe("fuzzing", () => {
-  it.each(ROUTES)(
-    `%s %s: ${RUNS} malformed requests, no 5xx, no leaks, always an envelope`,
-    async (method, template) => {
+  it.each(CASES)(
+    `%s: %s %s: ${RUNS} malformed requests, no 5xx, no leaks, always an envelope`,
+    async (mode, method, template) => {
+      const { app, world, tokens } = targets[mode];
       await fc.assert(
         fc.asyncProperty(
           fc.record({
@@ -115,7 +144,7 @@ describe("fuzzing", () => {
             if (method === "DELETE" && c.token) headers["x-subject-token"] = c.token;
             const payload =
               method === "GET" ? undefined : (c.rawBody ?? JSON.stringify(c.body) ?? "");
-            const response = await world.app.inject({ method, url, headers, payload });
+            const response = await app.inject({ method, url, headers, payload });
             expect(response.statusCode).toBeLessThan(500);
             if (response.statusCode >= 400) {
               const body = response.json();

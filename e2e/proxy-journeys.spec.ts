@@ -251,17 +251,6 @@ test("proxy mode: each misbehaving answer in plain words, with the row or the re
     await untick(SHAPE_KEYS.garbled);
   }
 
-  // An HTML answer: the proxy refuses it (502 KPS.0003), so no page of the upstream's runs here.
-  {
-    const { dialog, alert } = await exportOne(SHAPE_KEYS.html);
-    await expect(alert).toContainText("The service failed");
-    await expect(alert).toContainText("KPS.0003");
-    await expect(alert).toContainText(REQUEST_ID);
-    expect(await page.title()).toBe("KPS Console");
-    await cancel(dialog);
-    await untick(SHAPE_KEYS.html);
-  }
-
   // Slower than the proxy's timeout: 504 KPS.0003 in about 3 s, said as no answer in time.
   {
     const started = Date.now();
@@ -287,20 +276,22 @@ test("proxy mode: each misbehaving answer in plain words, with the row or the re
   }
 });
 
+// Last on purpose: with the proxy as merged, the process dies when the deadline fires after it
+// refused an HTML answer (an unhandled 'error' from the destroyed upstream body, upstream.ts),
+// so anything run after this would meet a dead server. Reported to the proxy's owner.
 test("proxy mode: the proxy refuses the upstream's HTML with a JSON error in KPS's shape", async ({
   page,
 }) => {
-  const tokenResponse = page.waitForResponse(
-    (response) => response.url().endsWith("/v3/auth/tokens") && response.status() === 201,
-  );
   await signIn(page);
-  const token = (await tokenResponse).headers()["x-subject-token"] as string;
-  const response = await page.request.post(
-    `/v3/${STAND_IN.projectId}/keypairs/private-key/batch-export`,
-    { headers: { "X-Auth-Token": token }, data: [{ keypair: { name: SHAPE_KEYS.html } }] },
-  );
-  expect(response.status()).toBe(502);
-  expect(response.headers()["content-type"]).toMatch(/^application\/json/);
-  expect(response.headers()["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
-  expect(await response.json()).toMatchObject({ error_code: "KPS.0003" });
+  await allLoaded(page, TOTAL - 2);
+  // What the user sees: the service failed, with the proxy's code and request id.
+  await page.getByLabel("Search key pairs").fill(SHAPE_KEYS.html);
+  await page.getByRole("checkbox", { name: `Select ${SHAPE_KEYS.html}`, exact: true }).check();
+  const dialog = await openExport(page, 1);
+  const alert = dialog.getByRole("alert");
+  await expect(alert).toContainText("The service failed");
+  await expect(alert).toContainText("KPS.0003");
+  await expect(alert).toContainText(REQUEST_ID);
+  expect(await page.title()).toBe("KPS Console");
+  await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
 });

@@ -4,6 +4,11 @@ import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 8197);
+// Proxy mode in front of the stand-in cloud runs on the next two ports.
+const proxyPort = port + 1;
+const standInPort = port + 2;
+// Shorter than the stand-in's slow answer (4 s), so the journeys see the proxy's timeout.
+const proxyTimeoutMs = 3000;
 const debianChromium = "/usr/bin/chromium";
 // Playwright cannot download its own browser here; use Debian's when it is there.
 const launchOptions = existsSync(debianChromium)
@@ -36,22 +41,50 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "journeys", testIgnore: /hostile-archives/ },
+    { name: "journeys", testIgnore: /hostile-archives|proxy-/ },
+    // The same console, in proxy mode in front of a stand-in cloud that answers in the shapes
+    // the published documents allow and the embedded server never sends (kps-api.md section 7).
+    {
+      name: "proxy-journeys",
+      testMatch: /proxy-/,
+      use: { baseURL: `http://127.0.0.1:${proxyPort}` },
+    },
     // Runs alone after the journeys: it counts long tasks, which CPU contention from parallel
     // journeys on a 2-core machine would fake.
     { name: "hostile-archives", testMatch: /hostile-archives/, dependencies: ["journeys"] },
   ],
-  webServer: {
-    command: "node --import tsx server/main.ts",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      PORT: String(port),
-      KPS_DATA_DIR: join(tmpdir(), `kps-e2e-${process.pid}`),
-      KPS_DEMO: "1",
-      // Journeys export many times as one demo user; the per-actor limit has its own server test.
-      KPS_EXPORT_RATE_LIMIT: "1000",
+  webServer: [
+    {
+      command: "node --import tsx server/main.ts",
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(port),
+        KPS_DATA_DIR: join(tmpdir(), `kps-e2e-${process.pid}`),
+        KPS_DEMO: "1",
+        // Journeys export many times as one demo user; the per-actor limit has its own server test.
+        KPS_EXPORT_RATE_LIMIT: "1000",
+      },
     },
-  },
+    {
+      command: "node --import tsx server/testing/stand-in-cloud-main.ts",
+      url: `http://127.0.0.1:${standInPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(standInPort), STAND_IN_SLOW_MS: String(proxyTimeoutMs + 1000) },
+    },
+    {
+      command: "node --import tsx server/main.ts",
+      url: `http://127.0.0.1:${proxyPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(proxyPort),
+        KPS_ENDPOINT: `http://127.0.0.1:${standInPort}`,
+        IAM_ENDPOINT: `http://127.0.0.1:${standInPort}`,
+        KPS_PROXY_TIMEOUT_MS: String(proxyTimeoutMs),
+      },
+    },
+  ],
 });

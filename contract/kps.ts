@@ -37,9 +37,12 @@ export const FROZEN_STATES: Readonly<Record<number, string>> = {
   10: "Frozen (public security bureau and missing real-name authentication)",
 };
 
+// null or "" reads as missing, which the console treats as normal (0).
 const frozenState = z.pipe(
-  z.union([z.number(), z.string()]),
-  z.transform((value) => Number(value)),
+  z.nullish(z.union([z.number(), z.string()])),
+  z.transform((value) =>
+    value === null || value === undefined || value === "" ? undefined : Number(value),
+  ),
 );
 
 const optionalString = z.optional(z.string());
@@ -61,12 +64,15 @@ export const keypairSummarySchema = z.object({
 export type KeypairSummary = z.infer<typeof keypairSummarySchema>;
 
 export const listKeypairsResponseSchema = z.object({
-  keypairs: z._default(z.array(z.object({ keypair: keypairSummarySchema })), []),
-  page_info: z.optional(
+  keypairs: z.pipe(
+    z.nullish(z.array(z.object({ keypair: keypairSummarySchema }))),
+    z.transform((value) => value ?? []),
+  ),
+  page_info: z.nullish(
     z.object({
       next_marker: nullishString,
       previous_marker: nullishString,
-      current_count: z.optional(z.number()),
+      current_count: z.nullish(stringOrNumber),
     }),
   ),
 });
@@ -76,9 +82,10 @@ export const keypairDetailSchema = z.extend(keypairSummarySchema, {
   id: z.optional(stringOrNumber),
   description: nullishString,
   user_id: nullishString,
-  create_time: z.nullish(z.number()),
-  update_time: z.nullish(z.number()),
-  delete_time: z.nullish(z.number()),
+  // Epoch milliseconds in the documents; ISO strings are accepted too.
+  create_time: z.nullish(stringOrNumber),
+  update_time: z.nullish(stringOrNumber),
+  delete_time: z.nullish(stringOrNumber),
   deleted: z.optional(z.boolean()),
   key_id: nullishString,
   algorithm: nullishString,

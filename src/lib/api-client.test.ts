@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod/mini";
+import { keypairDetailResponseSchema, listKeypairsResponseSchema } from "../../contract/kps.ts";
 import { apiFetch, apiJson } from "./api-client.ts";
 import { ApiError } from "./api-error.ts";
 
@@ -165,5 +166,111 @@ describe("apiJson", () => {
     const error = await failure(apiJson("/v3/x", z.object({ value: z.number() })));
     expect(error.code).toBe("BAD_RESPONSE");
     expect(error.message).not.toContain("BEGIN");
+  });
+});
+
+describe("the real service's other shapes (kps-api.md section 7)", () => {
+  it("reads frozen_state as a number, a string or null, and ignores unknown fields", async () => {
+    stubFetch(
+      Response.json({
+        keypairs: [
+          { keypair: { name: "a", frozen_state: 0, is_key_protection: true, tags: [] } },
+          { keypair: { name: "b", frozen_state: "4", key_protection_version: 2 } },
+          { keypair: { name: "c", frozen_state: null } },
+        ],
+        page_info: { next_marker: "c", current_count: "3", total: 9 },
+        request_id: REQUEST_ID,
+      }),
+    );
+    const { data } = await apiJson("/v3/p/keypairs", listKeypairsResponseSchema);
+    expect(data.keypairs.map(({ keypair }) => keypair.frozen_state)).toEqual([0, 4, undefined]);
+    expect(data.page_info?.next_marker).toBe("c");
+  });
+
+  it("accepts a last page with no page_info, with page_info and no next_marker, or keypairs null", async () => {
+    for (const body of [
+      { keypairs: [{ keypair: { name: "z" } }] },
+      { keypairs: [{ keypair: { name: "z" } }], page_info: { current_count: 1 } },
+      { keypairs: [{ keypair: { name: "z" } }], page_info: null },
+      { keypairs: null },
+    ]) {
+      stubFetch(Response.json(body));
+      const { data } = await apiJson("/v3/p/keypairs", listKeypairsResponseSchema);
+      expect(data.page_info?.next_marker ?? null).toBeNull();
+    }
+  });
+
+  it("reads a detail with frozen_state as a string, times as numbers or strings, extra fields", async () => {
+    for (const [frozen, time] of [
+      ["4", 1767605400000],
+      [4, "2026-01-05T09:30:00Z"],
+    ] as const) {
+      stubFetch(
+        Response.json({
+          keypair: {
+            name: "a",
+            id: "17",
+            frozen_state: frozen,
+            create_time: time,
+            update_time: null,
+            description: null,
+            region_id: "cn-north-4",
+          },
+        }),
+      );
+      const { data } = await apiJson("/v3/p/keypairs/a", keypairDetailResponseSchema);
+      expect(data.keypair.frozen_state).toBe(4);
+      expect(data.keypair.create_time).toBe(time);
+    }
+  });
+
+  it("an error with error_code but no error_msg still says what happened, with the status", async () => {
+    stubFetch(
+      Response.json(
+        { error_code: "KPS.0004" },
+        { status: 500, headers: { "X-Request-Id": REQUEST_ID } },
+      ),
+    );
+    const error = await failure(apiFetch("/v3/p/keypairs"));
+    expect(error).toMatchObject({ code: "KPS.0004", status: 500, requestId: REQUEST_ID });
+    expect(error.message).toMatch(/answered 500/);
+  });
+
+  it("a body labelled JSON that does not parse, or an empty one, is the status in words", async () => {
+    for (const body of ['{"error_code":"KPS.00', ""]) {
+      stubFetch(
+        new Response(body, {
+          status: 500,
+          headers: { "Content-Type": "application/json", "X-Request-Id": REQUEST_ID },
+        }),
+      );
+      const error = await failure(apiFetch("/v3/p/keypairs"));
+      expect(error).toMatchObject({ code: "HTTP.500", requestId: REQUEST_ID });
+      expect(error.message).toMatch(/^The server answered 500/);
+    }
+  });
+
+  it("an IAM error whose code is a string, and a gateway error with the id only in the body", async () => {
+    stubFetch(
+      Response.json(
+        { error: { code: "401", message: "The request you have made requires authentication." } },
+        { status: 401 },
+      ),
+    );
+    expect(await failure(apiFetch("/v3/auth/projects"))).toMatchObject({
+      code: "IAM.401",
+      message: "The request you have made requires authentication.",
+    });
+    stubFetch(
+      Response.json(
+        { error_code: "APIGW.0308", error_msg: "throttled", request_id: "c".repeat(32) },
+        { status: 429, headers: { "Retry-After": "7" } },
+      ),
+    );
+    expect(await failure(apiFetch("/v3/p/keypairs"))).toMatchObject({
+      code: "APIGW.0308",
+      requestId: "c".repeat(32),
+      retryAfter: 7,
+    });
   });
 });

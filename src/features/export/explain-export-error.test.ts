@@ -57,4 +57,31 @@ describe("explainExportError", () => {
       requestId: id,
     });
   });
+
+  it("names the key when only one was asked for, even if the message (in Chinese) does not", () => {
+    const one = ["shape-not-hosted-cn"];
+    const hosted = explainExportError(api(400, "KPS.6005", "未托管私钥"), one);
+    expect(hosted.text).toBe(
+      "The private key of shape-not-hosted-cn is no longer hosted by KPS, so it cannot be exported.",
+    );
+    expect(hosted.serverMessage).toBe("未托管私钥");
+    expect(explainExportError(api(403, "KPS.9004", "密钥对已被冻结"), one).text).toMatch(
+      /^shape-not-hosted-cn is frozen/,
+    );
+    expect(explainExportError(api(404, "HTTP.404", "x"), one).text).toMatch(
+      /^shape-not-hosted-cn no longer exists/,
+    );
+    expect(explainExportError(api(400, "KPS.6004", "No Keypair find"), one).listStale).toBe(true);
+  });
+
+  it("says a 504 is no answer in time, with Export there to try again", () => {
+    const timedOut = explainExportError(
+      api(504, "KPS.0003", "Dependency service unavailable"),
+      names,
+    );
+    expect(timedOut.title).toBe("No answer from KPS");
+    expect(timedOut.text).toBe("KPS did not answer in time. No zip was sent.");
+    expect(timedOut.action).toMatch(/^Try again/);
+    expect(timedOut.requestId).toBe(id);
+  });
 });

@@ -15,11 +15,16 @@ export type ExportErrorExplanation = {
   signInAgain: boolean;
 };
 
-/** KPS messages may name the key ("No private key managed: web-01"); find which one. */
+/**
+ * KPS messages may name the key ("No private key managed: web-01"); find which one. A message
+ * that names none (the real service's Chinese ones) still points at the key when only one was
+ * asked for.
+ */
 function namedKey(message: string, names: readonly string[]): string | null {
-  return (
-    [...names].sort((a, b) => b.length - a.length).find((name) => message.includes(name)) ?? null
-  );
+  const named = [...names]
+    .sort((a, b) => b.length - a.length)
+    .find((name) => message.includes(name));
+  return named ?? (names.length === 1 ? (names[0] ?? null) : null);
 }
 
 export function explainExportError(
@@ -116,6 +121,14 @@ export function explainExportError(
   }
   if (error.status === 0) {
     return { ...common, title: "No answer", text: error.message, action: "Try again." };
+  }
+  if (error.status === 504) {
+    return {
+      ...common,
+      title: "No answer from KPS",
+      text: "KPS did not answer in time. No zip was sent.",
+      action: "Try again in a moment; if it keeps failing, report the request id to support.",
+    };
   }
   if (error.status >= 500) {
     return {

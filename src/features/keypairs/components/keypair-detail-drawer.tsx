@@ -48,8 +48,10 @@ function DetailBody({ projectId, name }: { projectId: string; name: string }) {
   );
 }
 
-function time(ms: number | null | undefined): string {
-  return typeof ms === "number"
+/** Epoch milliseconds as documented, or an ISO string as some answers carry. */
+function time(value: number | string | null | undefined): string {
+  const ms = typeof value === "string" ? Date.parse(value) : value;
+  return typeof ms === "number" && Number.isFinite(ms)
     ? new Date(ms)
         .toISOString()
         .replace("T", " ")

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ivRepeats, storeFigures } from "./at-rest-and-audit.ts";
 import { crashDurability } from "./crash-durability.ts";
+import { forgedKeys } from "./forged-keys.ts";
 import { load } from "./load.ts";
 import { proxyDefences } from "./proxy-defences.ts";
 import { startServer } from "./server-process.ts";
@@ -124,6 +125,10 @@ try {
     "< 64",
     proxy.rssGrowthMiB < 64,
   );
+
+  const forged = await forgedKeys(quick ? 20 : 200);
+  zero("keys", `forged keys accepted (of ${forged.forged})`, forged.forgedAccepted);
+  zero("keys", `genuine keys refused (of ${forged.genuine})`, forged.genuineRefused);
 
   const loadServer = await startServer(join(work, "load"), port + 2, {
     KPS_EXPORT_RATE_LIMIT: "1000000",

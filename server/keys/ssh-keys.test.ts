@@ -4,7 +4,25 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ALGORITHMS } from "../../contract/kps.ts";
-import { generateSshKey, parsePublicKey, privateKeyFingerprint } from "./ssh-keys.ts";
+import { md5Fingerprint } from "./key-types.ts";
+import { parsePrivateKeyFile } from "./private-key-file.ts";
+import { parsePublicKeyLine } from "./public-key-line.ts";
+import { generateSshKey } from "./ssh-keys.ts";
+
+const parsePublicKey = (line: string) => {
+  const result = parsePublicKeyLine(line);
+  return result.ok
+    ? {
+        publicKey: result.value.publicKey,
+        fingerprint: result.value.fingerprint,
+        algorithm: result.value.algorithm,
+      }
+    : null;
+};
+const privateKeyFingerprint = (text: string) => {
+  const result = parsePrivateKeyFile(text);
+  return result.ok ? md5Fingerprint(result.value.key.toPublic()) : null;
+};
 
 // Armor lines are assembled, so no literal one sits in the repository (where a real key would be flagged).
 const DASHES = "-".repeat(5);

@@ -4,6 +4,7 @@ import { generateKeyPair } from "node:crypto";
 import { promisify } from "node:util";
 import sshpk from "sshpk";
 import type { Algorithm } from "../../contract/kps.ts";
+import { md5Fingerprint } from "./key-types.ts";
 
 const generate = promisify(generateKeyPair);
 
@@ -75,52 +76,3 @@ const CURVES = {
   ECDSA_NISTP384: "P-384",
   ECDSA_NISTP521: "P-521",
 } as const;
-
-export type ParsedPublicKey = { publicKey: string; fingerprint: string; algorithm: Algorithm };
-
-/** Parses a one-line OpenSSH public key; null when it is not one of the supported types. */
-export function parsePublicKey(line: string): ParsedPublicKey | null {
-  try {
-    const key = sshpk.parseKey(line.trim(), "ssh");
-    const algorithm = algorithmOf(key);
-    if (!algorithm) return null;
-    return { publicKey: line.trim(), fingerprint: md5Fingerprint(key), algorithm };
-  } catch {
-    return null;
-  }
-}
-
-/** The MD5 fingerprint of the public key a private key holds; null when it cannot be read. */
-export function privateKeyFingerprint(text: string): string | null {
-  try {
-    const key = sshpk.parsePrivateKey(text, "auto");
-    return algorithmOf(key) ? md5Fingerprint(key.toPublic()) : null;
-  } catch {
-    return null;
-  }
-}
-
-function md5Fingerprint(key: sshpk.Key): string {
-  return key.fingerprint("md5").toString("hex");
-}
-
-function algorithmOf(key: sshpk.Key | sshpk.PrivateKey): Algorithm | null {
-  switch (key.type) {
-    case "rsa":
-      return (
-        ({ 2048: "SSH_RSA_2048", 3072: "SSH_RSA_3072", 4096: "SSH_RSA_4096" } as const)[
-          key.size as 2048
-        ] ?? null
-      );
-    case "ed25519":
-      return "SSH_ED25519";
-    case "ecdsa":
-      return (
-        ({ 256: "ECDSA_NISTP256", 384: "ECDSA_NISTP384", 521: "ECDSA_NISTP521" } as const)[
-          key.size as 256
-        ] ?? null
-      );
-    default:
-      return null;
-  }
-}

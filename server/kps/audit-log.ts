@@ -3,9 +3,16 @@
 import type { Db } from "../store/database.ts";
 import { sql } from "../store/statements.ts";
 
+/** Changes to a hosted key (issue 10), audited like exports: server/kps/change-audit.ts. */
+export type KeyChangeOperation =
+  | "host-private-key"
+  | "replace-private-key"
+  | "clear-private-key"
+  | "delete-keypair";
+
 export type AuditRecord = {
   requestId: string;
-  operation: "export" | "batch-export";
+  operation: "export" | "batch-export" | KeyChangeOperation;
   actorUserId: string | null;
   actorName: string | null;
   projectId: string | null;

@@ -3,10 +3,13 @@
 import type { CreateKeypairRequest } from "../../contract/kps.ts";
 import { kpsError } from "../http/errors.ts";
 import type { Caller } from "../iam/tokens.ts";
-import { generateSshKey, parsePublicKey, privateKeyFingerprint } from "../keys/ssh-keys.ts";
+import { parsePublicKeyLine } from "../keys/public-key-line.ts";
+import { generateSshKey } from "../keys/ssh-keys.ts";
 import type { Db } from "../store/database.ts";
+import { auditedChange, type ChangeNote, type RequestInfo } from "./change-audit.ts";
 import { insertKeypair, nameTaken } from "./keypair-store.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
+import { provenPrivateKey } from "./proven-private-key.ts";
 
 export type CreatedKeypair = {
   name: string;
@@ -17,44 +20,75 @@ export type CreatedKeypair = {
   user_id: string;
 };
 
+type Request = CreateKeypairRequest["keypair"];
+
+/** A create that hosts a private key is a change to a hosted key, and audited as one. */
 export async function createKeypair(
   db: Db,
   vault: PrivateKeyVault,
   caller: Caller,
-  request: CreateKeypairRequest["keypair"],
+  request: Request,
+  info: RequestInfo,
 ): Promise<CreatedKeypair> {
+  if (!request.key_protection) return db.transaction(await prepare(db, vault, caller, request))();
+  const note: ChangeNote = {
+    operation: "host-private-key",
+    caller,
+    name: request.name,
+    fingerprint: null,
+  };
+  return auditedChange(
+    db,
+    info,
+    note,
+    () => caller,
+    () =>
+      prepare(db, vault, caller, request, (fingerprint) => {
+        note.fingerprint = fingerprint;
+      }),
+  );
+}
+
+/** Checks, parses, proves or generates; returns the insert, to run inside a transaction. */
+async function prepare(
+  db: Db,
+  vault: PrivateKeyVault,
+  caller: Caller,
+  request: Request,
+  noteFingerprint: (fingerprint: string) => void = () => {},
+): Promise<() => CreatedKeypair> {
   if (request.user_id && request.user_id !== caller.userId) throw kpsError("KPS.0006");
+  const viewer = { projectId: caller.projectId, userId: caller.userId };
+  const taken = () => {
+    if (nameTaken(db, viewer, request.name))
+      throw kpsError("KPS.0002", "parameter error: the key pair already exists");
+  };
+  // Before anything slow (an RSA 4096 key takes hundreds of milliseconds), and again inside the
+  // insert's transaction so that two concurrent creates of one name cannot both succeed.
+  taken();
   const protection = request.key_protection;
   let material: { publicKey: string; fingerprint: string; algorithm: string; privateKey?: string };
   if (request.public_key) {
     // Importing a public key: key_protection is allowed only with the matching private key.
     if (protection && !protection.private_key) throw kpsError("KPS.0002");
-    const parsed = parsePublicKey(request.public_key);
-    if (!parsed)
-      throw kpsError(
-        "KPS.0002",
-        "parameter error: public_key is not a supported OpenSSH public key",
-      );
-    if (
-      protection?.private_key &&
-      privateKeyFingerprint(protection.private_key) !== parsed.fingerprint
-    ) {
-      throw kpsError("KPS.6011");
-    }
-    material = { ...parsed, privateKey: protection?.private_key };
+    const parsed = parsePublicKeyLine(request.public_key);
+    if (!parsed.ok) throw kpsError("KPS.0002", `parameter error: ${parsed.reason}`);
+    noteFingerprint(parsed.value.fingerprint);
+    material = {
+      ...parsed.value,
+      privateKey: protection?.private_key
+        ? provenPrivateKey(protection.private_key, parsed.value.key)
+        : undefined,
+    };
   } else {
     if (protection?.private_key) throw kpsError("KPS.0002");
-    material = await generateSshKey(request.algorithm ?? "SSH_RSA_2048").then((key) => ({
-      ...key,
-      algorithm: request.algorithm ?? "SSH_RSA_2048",
-    }));
+    const algorithm = request.algorithm ?? "SSH_RSA_2048";
+    material = { ...(await generateSshKey(algorithm)), algorithm };
+    noteFingerprint(material.fingerprint);
   }
-  const now = Date.now();
-  // Checked after the (slow) key generation as well, inside the transaction, so that two
-  // concurrent creates of one name cannot both succeed.
-  db.transaction(() => {
-    if (nameTaken(db, caller.projectId, request.name))
-      throw kpsError("KPS.0002", "parameter error: the key pair already exists");
+  return () => {
+    const now = Date.now();
+    taken();
     const id = insertKeypair(db, {
       project_id: caller.projectId,
       name: request.name,
@@ -73,14 +107,14 @@ export async function createKeypair(
         now,
       );
     }
-  })();
-  return {
-    name: request.name,
-    type: request.type ?? "ssh",
-    public_key: material.publicKey,
-    // A generated private key is returned once, hosted or not; an imported one never comes back here.
-    ...(request.public_key ? {} : { private_key: material.privateKey }),
-    fingerprint: material.fingerprint,
-    user_id: caller.userId,
+    return {
+      name: request.name,
+      type: request.type ?? "ssh",
+      public_key: material.publicKey,
+      // A generated private key is returned once, hosted or not; an imported one never comes back here.
+      ...(request.public_key ? {} : { private_key: material.privateKey }),
+      fingerprint: material.fingerprint,
+      user_id: caller.userId,
+    };
   };
 }

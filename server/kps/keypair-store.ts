@@ -1,5 +1,8 @@
 // SQL for key pairs, always filtered to what the caller may see: a project's domain-scope key
 // pairs and the caller's own user-scope ones. A foreign key pair is indistinguishable from none.
+// Names are unique among what one user sees (migration 002): when another user created a domain
+// key pair under the name of this user's private one, this user's own key pair wins, so nobody
+// can hide a user's key from them by naming a shared one after it, and a name means one row.
 import type { Db } from "../store/database.ts";
 import { sql } from "../store/statements.ts";
 
@@ -23,7 +26,11 @@ export type KeypairRow = {
 export type Viewer = { projectId: string; userId: string };
 
 const SELECT = `SELECT k.*, EXISTS (SELECT 1 FROM private_keys p WHERE p.keypair_id = k.id) AS hosted FROM keypairs k`;
-const VISIBLE = `k.project_id = @projectId AND (k.scope = 'domain' OR k.user_id = @userId)`;
+const VISIBLE = `k.project_id = @projectId AND (
+  (k.scope = 'user' AND k.user_id = @userId) OR
+  (k.scope = 'domain' AND NOT EXISTS (
+     SELECT 1 FROM keypairs own WHERE own.project_id = k.project_id AND own.name = k.name
+        AND own.scope = 'user' AND own.user_id = @userId)))`;
 
 export function listVisible(
   db: Db,
@@ -62,11 +69,12 @@ export function findExportable(db: Db, viewer: Viewer, names: string[]): Exporta
   ).all({ ...viewer, names: JSON.stringify(names) }) as ExportableRow[];
 }
 
-export function nameTaken(db: Db, projectId: string, name: string): boolean {
-  return (
-    sql(db, "SELECT 1 FROM keypairs WHERE project_id = ? AND name = ?").get(projectId, name) !==
-    undefined
-  );
+/**
+ * Whether the viewer already sees a key pair of this name. Rows the viewer cannot see never
+ * count, so a create cannot reveal another user's private key pair.
+ */
+export function nameTaken(db: Db, viewer: Viewer, name: string): boolean {
+  return findVisible(db, viewer, name) !== undefined;
 }
 
 export type NewKeypair = Omit<

@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { zipSync } from "fflate";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -36,6 +40,21 @@ describe("the batch-export zip", () => {
       expect(Buffer.from((await entry?.async("uint8array")) ?? []).equals(key.privateKey)).toBe(
         true,
       );
+    }
+  });
+
+  it("extracts with Info-ZIP unzip as mode 0600 files that ssh accepts", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kps-unzip-"));
+    try {
+      const short = keys.slice(0, 3);
+      writeFileSync(join(dir, "keypairs.zip"), zipPrivateKeys(short, when));
+      execFileSync("/usr/bin/unzip", ["-q", "keypairs.zip", "-d", "out"], { cwd: dir });
+      for (const key of short) {
+        const mode = statSync(join(dir, "out", `${key.name}.pem`)).mode;
+        expect((mode & 0o170777).toString(8)).toBe("100600");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

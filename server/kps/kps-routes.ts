@@ -1,40 +1,31 @@
 // The ten key-pair operations of the KPS v3 API, answering as the contract says.
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
-import type { z } from "zod/mini";
 import type { KpsAction } from "../../contract/iam.ts";
 import {
   batchExportRequestSchema,
-  batchImportRequestSchema,
   createKeypairRequestSchema,
   DEFAULT_LIST_LIMIT,
   exportPrivateKeyRequestSchema,
-  importPrivateKeyRequestSchema,
   KEYPAIR_NAME_PATTERN,
   MAX_LIST_LIMIT,
   updateDescriptionRequestSchema,
 } from "../../contract/kps.ts";
 import { toFailure } from "../http/error-handler.ts";
-import { ApiFailure, gatewayUnauthorized, kpsError } from "../http/errors.ts";
-import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
-import { privateKeyFingerprint } from "../keys/ssh-keys.ts";
+import { kpsError } from "../http/errors.ts";
+import { type Caller, callerMay } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
+import { batchImport } from "./batch-import.ts";
 import { createKeypair } from "./create-keypair.ts";
 import type { ExportService } from "./export-service.ts";
-import {
-  clearSealed,
-  deleteKeypair,
-  findVisible,
-  listVisible,
-  purgeWal,
-  updateDescription,
-} from "./keypair-store.ts";
+import { findVisible, listVisible, updateDescription } from "./keypair-store.ts";
 import { zipPrivateKeys } from "./keypairs-zip.ts";
+import { authenticate, keypairName, parse, requestInfo } from "./kps-request.ts";
+import { registerDeleteRoute, registerPrivateKeyRoutes } from "./private-key-routes.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 import { toDetail, toListItem } from "./serialize.ts";
 
 export type KpsDeps = { db: Db; vault: PrivateKeyVault; exports: ExportService };
 
-type Params = { project_id: string; keypair_name?: string };
 const BASE = "/v3/:project_id/keypairs";
 
 export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: KpsDeps): void {
@@ -94,7 +85,9 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
   app.post(BASE, async (request) => {
     const caller = guard(request, "kps:SSHKeyPair:create");
     const body = parse(createKeypairRequestSchema, request.body);
-    return { keypair: await createKeypair(db, vault, caller, body.keypair) };
+    return {
+      keypair: await createKeypair(db, vault, caller, body.keypair, requestInfo(request)),
+    };
   });
 
   app.put(`${BASE}/:keypair_name`, async (request, reply) => {
@@ -104,28 +97,8 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
     return reply.code(200).send();
   });
 
-  app.delete(`${BASE}/:keypair_name`, async (request, reply) => {
-    const caller = guard(request, "kps:SSHKeyPair:delete");
-    deleteKeypair(db, visible(caller, request).id);
-    purgeWal(db);
-    return reply.code(204).send();
-  });
-
-  app.post(`${BASE}/private-key/import`, async (request) => {
-    const caller = guard(request, "kps:SSHKeyPair:importPrivateKey");
-    const { keypair } = parse(importPrivateKeyRequestSchema, request.body);
-    if (keypair.user_id && keypair.user_id !== caller.userId) throw kpsError("KPS.0006");
-    const row = findVisible(
-      db,
-      { projectId: caller.projectId, userId: caller.userId },
-      keypair.name,
-    );
-    if (!row) throw kpsError("KPS.4016");
-    if (privateKeyFingerprint(keypair.key_protection.private_key) !== row.fingerprint)
-      throw kpsError("KPS.6011");
-    vault.store(row, keypair.key_protection.private_key);
-    return { keypair: { name: row.name } };
-  });
+  registerDeleteRoute(app, db);
+  registerPrivateKeyRoutes(app, { db, vault });
 
   // Attempts refused before their handler runs (bad JSON, 413, 415) are export attempts too.
   const entered = new WeakSet<FastifyRequest>();
@@ -182,65 +155,13 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
     },
   );
 
-  app.post(`${BASE}/batch-import`, async (request) => {
-    const caller = guard(request, "kps:SSHKeyPair:create");
-    const items = parse(batchImportRequestSchema, request.body);
-    const succeeded: { name: string; fingerprint: string }[] = [];
-    const failed: { keypair_name: string; failed_reason: string }[] = [];
-    for (const item of items) {
-      if (!item.public_key) {
-        failed.push({
-          keypair_name: item.name,
-          failed_reason: "public_key is required for import",
-        });
-        continue;
-      }
-      try {
-        const created = await createKeypair(db, vault, caller, item);
-        succeeded.push({ name: created.name, fingerprint: created.fingerprint });
-      } catch (error) {
-        if (!(error instanceof ApiFailure)) throw error;
-        failed.push({ keypair_name: item.name, failed_reason: `${error.code}: ${error.message}` });
-      }
-    }
-    return { succeeded_keypairs: succeeded, failured_keypairs: failed };
-  });
-
-  app.delete(`${BASE}/:keypair_name/private-key`, async (request, reply) => {
-    const caller = guard(request, "kps:SSHKeyPair:clearPrivateKey");
-    const row = visible(caller, request);
-    if (!clearSealed(db, row.id, Date.now()))
-      throw new ApiFailure(404, "KPS.6005", "No private key managed");
-    purgeWal(db);
-    return reply.code(200).send();
-  });
-}
-
-/** Gateway authentication, then the object-level check that the token's project is the path's. */
-function authenticate(request: FastifyRequest, db: Db): Caller {
-  const token = request.headers["x-auth-token"];
-  if (typeof token !== "string" || token.length === 0)
-    throw gatewayUnauthorized("x-auth-token not found");
-  const caller = resolveToken(db, token);
-  if (!caller) throw gatewayUnauthorized("token is invalid, revoked or expired");
-  if ((request.params as Params).project_id !== caller.projectId) throw kpsError("KPS.9003");
-  return caller;
-}
-
-function keypairName(request: FastifyRequest): string {
-  const name = (request.params as Params).keypair_name ?? "";
-  if (!KEYPAIR_NAME_PATTERN.test(name)) throw kpsError("KPS.0002", "parameter error: keypair_name");
-  return name;
-}
-
-function parse<T extends z.ZodMiniType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw kpsError(
-      "KPS.0002",
-      `parameter error${issue ? `: ${issue.path.join(".") || "body"} ${issue.message}` : ""}`,
-    );
-  }
-  return result.data;
+  app.post(`${BASE}/batch-import`, async (request) =>
+    batchImport(
+      db,
+      vault,
+      guard(request, "kps:SSHKeyPair:create"),
+      requestInfo(request),
+      request.body,
+    ),
+  );
 }

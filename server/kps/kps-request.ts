@@ -1,0 +1,58 @@
+// What every KPS route reads from its request: the caller behind the token (checked against the
+// path's project), the key-pair name in the path, and a body checked against its schema.
+import type { FastifyRequest } from "fastify";
+import type { z } from "zod/mini";
+import { KEYPAIR_NAME_PATTERN } from "../../contract/kps.ts";
+import { gatewayUnauthorized, kpsError } from "../http/errors.ts";
+import { type Caller, resolveToken } from "../iam/tokens.ts";
+import type { Db } from "../store/database.ts";
+import type { RequestInfo } from "./change-audit.ts";
+
+type Params = { project_id: string; keypair_name?: string };
+
+/** Gateway authentication, then the object-level check that the token's project is the path's. */
+export function authenticate(request: FastifyRequest, db: Db): Caller {
+  const caller = tokenCaller(request, db);
+  if (!caller) {
+    const token = request.headers["x-auth-token"];
+    throw gatewayUnauthorized(
+      typeof token !== "string" || token.length === 0
+        ? "x-auth-token not found"
+        : "token is invalid, revoked or expired",
+    );
+  }
+  if ((request.params as Params).project_id !== caller.projectId) throw kpsError("KPS.9003");
+  return caller;
+}
+
+/** The token's caller whatever the path's project (for audit records); null without a valid token. */
+export function tokenCaller(request: FastifyRequest, db: Db): Caller | null {
+  const token = request.headers["x-auth-token"];
+  return typeof token === "string" && token.length > 0 ? resolveToken(db, token) : null;
+}
+
+export function keypairName(request: FastifyRequest): string {
+  const name = (request.params as Params).keypair_name ?? "";
+  if (!KEYPAIR_NAME_PATTERN.test(name)) throw kpsError("KPS.0002", "parameter error: keypair_name");
+  return name;
+}
+
+export function parse<T extends z.ZodMiniType>(schema: T, body: unknown): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw kpsError(
+      "KPS.0002",
+      `parameter error${issue ? `: ${issue.path.join(".") || "body"} ${issue.message}` : ""}`,
+    );
+  }
+  return result.data;
+}
+
+export function requestInfo(request: FastifyRequest): RequestInfo {
+  return {
+    requestId: request.id,
+    clientAddress: request.ip,
+    log: (error) => request.log.error({ err: error }, "audit write failed"),
+  };
+}

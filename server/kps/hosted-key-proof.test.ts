@@ -224,8 +224,9 @@ describe("names", () => {
       });
       expect(response.json().error_code).toBe("KPS.0002");
     }
-    // Five RSA 4096 keys take seconds on these machines; five name checks take milliseconds.
-    expect(performance.now() - started).toBeLessThan(400);
+    // Five RSA 4096 keys take several seconds here; five name checks take milliseconds (36 ms
+    // measured), so the bound leaves room for a loaded machine and still fails if keys are made.
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
 

@@ -12,6 +12,10 @@ export type Config = {
   kpsEndpoint: string | null;
   iamEndpoint: string | null;
   exportRateLimit: number;
+  createRateLimit: number;
+  auditFailuresPerMinute: number;
+  auditRetentionDays: number;
+  trustedProxies: string[];
   extraAllowedHosts: string[];
 };
 
@@ -42,6 +46,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     kpsEndpoint,
     iamEndpoint,
     exportRateLimit: Number(env.KPS_EXPORT_RATE_LIMIT || 30),
+    createRateLimit: positive(env, "KPS_CREATE_RATE_LIMIT", 30),
+    auditFailuresPerMinute: positive(env, "KPS_AUDIT_FAILURES_PER_MINUTE", 60),
+    auditRetentionDays: positive(env, "KPS_AUDIT_RETENTION_DAYS", 400),
+    trustedProxies: (env.KPS_TRUSTED_PROXIES || "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     extraAllowedHosts: (env.KPS_ALLOWED_HOSTS || "").split(",").filter(Boolean),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number: ${text}`);
+  return value;
 }

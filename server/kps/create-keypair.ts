@@ -4,6 +4,7 @@ import type { CreateKeypairRequest } from "../../contract/kps.ts";
 import { kpsError } from "../http/errors.ts";
 import type { Caller } from "../iam/tokens.ts";
 import { generateSshKey, parsePublicKey, privateKeyFingerprint } from "../keys/ssh-keys.ts";
+import { generateLimited } from "../limits/expensive-work.ts";
 import type { Db } from "../store/database.ts";
 import { insertKeypair, nameTaken } from "./keypair-store.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
@@ -44,7 +45,9 @@ export async function createKeypair(
     material = { ...parsed, privateKey: protection?.private_key };
   } else {
     if (protection?.private_key) throw kpsError("KPS.0002");
-    material = await generateSshKey(request.algorithm ?? "SSH_RSA_2048").then((key) => ({
+    material = await generateLimited(() =>
+      generateSshKey(request.algorithm ?? "SSH_RSA_2048"),
+    ).then((key) => ({
       ...key,
       algorithm: request.algorithm ?? "SSH_RSA_2048",
     }));

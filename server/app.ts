@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { z } from "zod/mini";
-import { type EmbeddedKps, registerEmbeddedKps } from "./embedded-kps.ts";
+import { type EmbeddedKps, type EmbeddedOptions, registerEmbeddedKps } from "./embedded-kps.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
@@ -17,7 +17,9 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 export type AppOptions = {
   /** The embedded store, or the cloud endpoints to forward to. */
-  backend: { embedded: EmbeddedKps; exportRateLimit: number } | ProxyOptions;
+  backend: ({ embedded: EmbeddedKps } & EmbeddedOptions) | ProxyOptions;
+  /** Addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustedProxies?: string[];
   allowedHostNames: HygieneOptions["allowedHostNames"];
   distDir?: string;
   logger?: boolean;
@@ -48,7 +50,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
     return503OnClosing: true,
-    trustProxy: false,
+    // The client address decides sign-in throttling and the audit's source: a header says it
+    // only when a configured proxy sent the request.
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies.join(",") : false,
     // Key-pair names may be 255 characters; the router's default cap is 100.
     routerOptions: { maxParamLength: 512 },
     // Errors the router raises before any route runs still leave in the KPS envelope.
@@ -71,9 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   app.get("/healthz", async () => ({ status: "ok" }));
   if ("embedded" in options.backend) {
-    registerEmbeddedKps(app, options.backend.embedded, {
-      exportRateLimit: options.backend.exportRateLimit,
-    });
+    registerEmbeddedKps(app, options.backend.embedded, options.backend);
   } else {
     registerCloudProxy(app, options.backend);
   }

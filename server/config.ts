@@ -16,6 +16,10 @@ export type Config = {
   iamEndpoint: string | null;
   upstreamLimits: UpstreamLimits;
   exportRateLimit: number;
+  createRateLimit: number;
+  auditFailuresPerMinute: number;
+  auditRetentionDays: number;
+  trustedProxies: string[];
   extraAllowedHosts: string[];
 };
 
@@ -64,6 +68,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     iamEndpoint,
     upstreamLimits,
     exportRateLimit: Number(env.KPS_EXPORT_RATE_LIMIT || 30),
+    createRateLimit: positive(env, "KPS_CREATE_RATE_LIMIT", 30),
+    auditFailuresPerMinute: positive(env, "KPS_AUDIT_FAILURES_PER_MINUTE", 60),
+    auditRetentionDays: positive(env, "KPS_AUDIT_RETENTION_DAYS", 400),
+    trustedProxies: (env.KPS_TRUSTED_PROXIES || "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     extraAllowedHosts: (env.KPS_ALLOWED_HOSTS || "").split(",").filter(Boolean),
   };
 }

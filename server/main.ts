@@ -18,14 +18,26 @@ if (config.kpsEndpoint && config.iamEndpoint) {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const embedded = openEmbeddedStore(config.dataDir);
   seeded = config.demo ? await seedDemo(embedded) : false;
-  backend = { embedded, exportRateLimit: config.exportRateLimit };
+  backend = {
+    embedded,
+    exportRateLimit: config.exportRateLimit,
+    createRateLimit: config.createRateLimit,
+    auditFailuresPerMinute: config.auditFailuresPerMinute,
+    auditRetentionDays: config.auditRetentionDays,
+  };
 }
 
 const allowedHostNames = [
   ...new Set([config.host, "127.0.0.1", "localhost", "::1", ...config.extraAllowedHosts]),
 ];
 const lifecycle = { draining: false };
-const app = await buildApp({ backend, allowedHostNames, logger: true, lifecycle });
+const app = await buildApp({
+  backend,
+  allowedHostNames,
+  logger: true,
+  lifecycle,
+  trustedProxies: config.trustedProxies,
+});
 await app.listen({ host: config.host, port: config.port });
 
 const shownHost = isLoopback(config.host) ? "127.0.0.1" : config.host;

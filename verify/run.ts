@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ivRepeats, storeFigures } from "./at-rest-and-audit.ts";
 import { crashDurability } from "./crash-durability.ts";
 import { forgedKeys } from "./forged-keys.ts";
+import { auditFlood, lockout, pageUnderLoad } from "./limits.ts";
 import { load } from "./load.ts";
 import { proxyDefences } from "./proxy-defences.ts";
 import { startServer } from "./server-process.ts";
@@ -150,6 +151,36 @@ try {
     loaded.rssGrowthMiB,
     "< 64",
     loaded.rssGrowthMiB < 64,
+  );
+
+  zero(
+    "limits",
+    "users locked out by another's failures",
+    await lockout(join(work, "lockout"), port + 3),
+  );
+  const page = await pageUnderLoad(join(work, "page"), port + 4, quick ? 5 : 10);
+  record("limits", "index.html p99 with no load (ms)", page.baseline, "< 100", page.baseline < 100);
+  record(
+    "limits",
+    "index.html p99 while 64 sign-in and 32 create loops run (ms)",
+    page.loaded,
+    "< 3000 (8 s before the limits)",
+    page.loaded < 3000,
+  );
+  const flood = await auditFlood(join(work, "flood"), port + 5, quick ? 5 : 10);
+  record(
+    "limits",
+    `audit rows written by ${flood.attempts} unauthenticated attempts in ${quick ? 5 : 10} s`,
+    flood.rows,
+    "<= 61 (60 a minute + 1 summary)",
+    flood.rows <= 61,
+  );
+  record(
+    "limits",
+    "attempts the audit accounts for (rows + summary counts)",
+    flood.counted,
+    String(flood.attempts),
+    flood.counted === flood.attempts,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

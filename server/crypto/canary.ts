@@ -9,6 +9,19 @@ export function storeHasCanary(db: Db): boolean {
   return db.prepare("SELECT 1 FROM meta WHERE key = 'canary'").get() !== undefined;
 }
 
+/** No key pair and no sealed key: the only kind of store a new master key may be made for. */
+export function storeIsEmpty(db: Db): boolean {
+  return (
+    db.prepare("SELECT 1 FROM keypairs LIMIT 1").get() === undefined &&
+    db.prepare("SELECT 1 FROM private_keys LIMIT 1").get() === undefined
+  );
+}
+
+/** A canary left from a master key that is gone, in a store with nothing sealed under it. */
+export function dropStaleCanary(db: Db): void {
+  db.prepare("DELETE FROM meta WHERE key = 'canary'").run();
+}
+
 export function checkOrWriteCanary(db: Db, masterKey: Buffer): void {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'canary'").get() as
     | { value: Buffer }

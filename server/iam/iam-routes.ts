@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { passwordAuthRequestSchema, tokenAuthRequestSchema } from "../../contract/iam.ts";
 import { iamError } from "../http/errors.ts";
+import { WorkQueueFull } from "../limits/work-limiter.ts";
 import type { Db } from "../store/database.ts";
 import { findGrantedProject, findUser, findUserById, listGrantedProjects } from "./identities.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
@@ -97,7 +98,16 @@ async function authenticate(
     }
     const user = findUser(db, account, credentials.name);
     // Hash even for an unknown user, so the answer's timing does not reveal who exists.
-    const ok = await verifyPassword(credentials.password, user?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(credentials.password, user?.password_hash ?? DUMMY_HASH).catch(
+      (error: unknown) => {
+        if (!(error instanceof WorkQueueFull)) throw error;
+        // Not a failure of the caller's: nothing is counted against the account.
+        const seconds = String(error.retryAfterSeconds);
+        throw iamError(503, `The service is busy. Try again in ${seconds} seconds.`, {
+          "Retry-After": seconds,
+        });
+      },
+    );
     if (!user || !ok) {
       throttle.recordFailure(account, credentials.name, client);
       throw iamError(401, WRONG_CREDENTIALS);

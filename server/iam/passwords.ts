@@ -1,15 +1,20 @@
 // Password hashing with scrypt from Node's crypto; verification in constant time.
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { scryptLimit } from "../limits/expensive-work.ts";
 
 const PARAMS = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_BYTES = 32;
 
+/** Runs in the thread pool, so it waits for a place in the scrypt limit (WorkQueueFull if none). */
 function derive(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFKC"), salt, KEY_BYTES, PARAMS, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return scryptLimit.run(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(password.normalize("NFKC"), salt, KEY_BYTES, PARAMS, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -6,6 +6,8 @@ import type { Db } from "../store/database.ts";
 import { sql } from "../store/statements.ts";
 
 export const TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Sign-ins in a loop must not grow the table without end; a person needs a few at most. */
+export const MAX_LIVE_TOKENS_PER_USER = 20;
 
 export type Caller = {
   userId: string;
@@ -37,6 +39,14 @@ export function issueToken(
     db,
     "INSERT INTO tokens (hash, user_id, project_id, methods, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
   ).run(hashToken(token), userId, projectId, methods.join(","), now, expiresAt);
+  // The oldest beyond the cap are revoked, and the user's expired ones go with them. rowid breaks
+  // ties between tokens issued in the same millisecond, in issue order.
+  sql(
+    db,
+    `DELETE FROM tokens WHERE user_id = ? AND rowid NOT IN (
+       SELECT rowid FROM tokens WHERE user_id = ? AND expires_at > ?
+        ORDER BY issued_at DESC, rowid DESC LIMIT ?)`,
+  ).run(userId, userId, now, MAX_LIVE_TOKENS_PER_USER);
   return { token, issuedAt: now, expiresAt };
 }
 
@@ -86,8 +96,8 @@ export function revokeToken(db: Db, token: string): boolean {
   return sql(db, "DELETE FROM tokens WHERE hash = ?").run(hashToken(token)).changes > 0;
 }
 
-export function deleteExpiredTokens(db: Db, now = Date.now()): void {
-  sql(db, "DELETE FROM tokens WHERE expires_at <= ?").run(now);
+export function deleteExpiredTokens(db: Db, now = Date.now()): number {
+  return sql(db, "DELETE FROM tokens WHERE expires_at <= ?").run(now).changes;
 }
 
 export function callerMay(caller: Caller, action: KpsAction): boolean {

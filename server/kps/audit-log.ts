@@ -21,14 +21,16 @@ export type AuditRecord = {
   outcome: "success" | "failure";
   errorCode: string | null;
   clientAddress: string;
+  /** How many attempts the row stands for: more than 1 only for a flood's summary row. */
+  attempts?: number;
 };
 
 export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void {
   sql(
     db,
     `INSERT INTO audit (time, request_id, operation, actor_user_id, actor_name, project_id, keypair_names,
-                        fingerprints, outcome, error_code, client_address)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        fingerprints, outcome, error_code, client_address, attempts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     now.toISOString(),
     record.requestId,
@@ -41,5 +43,11 @@ export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void 
     record.outcome,
     record.errorCode,
     record.clientAddress,
+    record.attempts ?? 1,
   );
+}
+
+/** Retention: rows older than the cut-off go; returns how many. */
+export function deleteAuditBefore(db: Db, cutoff: Date): number {
+  return sql(db, "DELETE FROM audit WHERE time < ?").run(cutoff.toISOString()).changes;
 }

@@ -5,6 +5,7 @@ import { kpsError } from "../http/errors.ts";
 import type { Caller } from "../iam/tokens.ts";
 import { parsePublicKeyLine } from "../keys/public-key-line.ts";
 import { generateSshKey } from "../keys/ssh-keys.ts";
+import { generateLimited } from "../limits/expensive-work.ts";
 import type { Db } from "../store/database.ts";
 import { auditedChange, type ChangeNote, type RequestInfo } from "./change-audit.ts";
 import { insertKeypair, nameTaken } from "./keypair-store.ts";
@@ -83,7 +84,7 @@ async function prepare(
   } else {
     if (protection?.private_key) throw kpsError("KPS.0002");
     const algorithm = request.algorithm ?? "SSH_RSA_2048";
-    material = { ...(await generateSshKey(algorithm)), algorithm };
+    material = { ...(await generateLimited(() => generateSshKey(algorithm))), algorithm };
     noteFingerprint(material.fingerprint);
   }
   return () => {

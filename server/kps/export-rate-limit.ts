@@ -1,5 +1,20 @@
-// Export is limited per actor, not per address: every local client is 127.0.0.1.
+// Export (and create) is limited per actor, not per address: every local client is 127.0.0.1.
+import { ApiFailure } from "../http/errors.ts";
+
 const WINDOW_MS = 60_000;
+
+/** The gateway's throttling answer, as the real API gateway sends it. */
+export function throttled(waitSeconds: number): ApiFailure {
+  return new ApiFailure(
+    429,
+    "APIGW.0308",
+    "The request is throttled. Try again later.",
+    "gateway",
+    {
+      "Retry-After": String(waitSeconds),
+    },
+  );
+}
 
 export class ExportRateLimit {
   // Times arrive in order, so expired hits are always at the front: dropping them is cheap,

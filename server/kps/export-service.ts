@@ -6,11 +6,12 @@
 // holding its audit record has succeeded, so no key bytes leave before that record is durable.
 import type { FastifyRequest } from "fastify";
 import { ApiFailure, kpsError } from "../http/errors.ts";
-import { type Caller, callerMay } from "../iam/tokens.ts";
+import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
+import { AuditGate } from "../limits/audit-gate.ts";
 import type { Db } from "../store/database.ts";
 import type { GroupCommit } from "../store/group-commit.ts";
 import { type AuditRecord, writeAudit } from "./audit-log.ts";
-import type { ExportRateLimit } from "./export-rate-limit.ts";
+import { type ExportRateLimit, throttled } from "./export-rate-limit.ts";
 import { findExportable } from "./keypair-store.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 
@@ -25,6 +26,7 @@ export class ExportService {
     private readonly vault: PrivateKeyVault,
     private readonly rateLimit: ExportRateLimit,
     private readonly commits: GroupCommit,
+    private readonly gate: AuditGate = new AuditGate(Number.POSITIVE_INFINITY),
   ) {}
 
   /**
@@ -46,7 +48,8 @@ export class ExportService {
     ) => auditRecord(request, operation, caller, names, outcome, errorCode, fingerprints);
     const auditFailure = (code: string) => {
       try {
-        writeAudit(this.db, record("failure", code, []));
+        const failure = record("failure", code, []);
+        if (this.gate.admit(failure)) writeAudit(this.db, failure);
       } catch (auditError) {
         request.log.error({ err: auditError }, "audit write failed");
       }
@@ -55,7 +58,16 @@ export class ExportService {
     try {
       outcome = await this.commits.run((): Outcome => {
         try {
-          caller = authenticate();
+          // The names are read first, untrusted, only so that every refusal below still says
+          // what was asked for; they are parsed again, strictly, before anything is looked up.
+          names = orNull(parseNames) ?? carriedNames(request.body);
+          try {
+            caller = authenticate();
+          } catch (error) {
+            // A token for another project, say: the record still names who sent it.
+            caller = tokenOwner(this.db, request);
+            throw error;
+          }
           this.admit(caller);
           names = parseNames();
           const keys = this.read(names, caller);
@@ -86,8 +98,8 @@ export class ExportService {
         .run(() => {
           // An attempt queued after a rolled-back one never ran: the record still says who
           // asked for which keys (both are reads; the rate limit is not charged again).
-          caller ??= orNull(authenticate);
-          if (names.length === 0) names = orNull(parseNames) ?? [];
+          caller ??= orNull(authenticate) ?? tokenOwner(this.db, request);
+          if (names.length === 0) names = orNull(parseNames) ?? carriedNames(request.body);
           auditFailure("KPS.0004");
         })
         .catch((auditError) => {
@@ -112,28 +124,28 @@ export class ExportService {
     const record = auditRecord(
       request,
       operation,
-      orNull(authenticate),
-      [],
+      orNull(authenticate) ?? tokenOwner(this.db, request),
+      carriedNames(request.body),
       "failure",
       errorCode,
       [],
     );
+    if (!this.gate.admit(record)) return;
     await this.commits.run(() => writeAudit(this.db, record));
+  }
+
+  /** Writes the summary rows of flood windows that have ended (all of them at shutdown). */
+  async flushAuditSummaries(all = false): Promise<void> {
+    const summaries = this.gate.drain(all);
+    if (summaries.length === 0) return;
+    await this.commits.run(() => {
+      for (const summary of summaries) writeAudit(this.db, summary);
+    });
   }
 
   private admit(caller: Caller): void {
     const wait = this.rateLimit.take(caller.userId);
-    if (wait > 0) {
-      throw new ApiFailure(
-        429,
-        "APIGW.0308",
-        "The request is throttled. Try again later.",
-        "gateway",
-        {
-          "Retry-After": String(wait),
-        },
-      );
-    }
+    if (wait > 0) throw throttled(wait);
     if (!callerMay(caller, "kps:SSHKeyPair:exportPrivateKey")) throw kpsError("KPS.9003");
   }
 
@@ -172,6 +184,28 @@ function auditRecord(
     errorCode,
     clientAddress: request.ip,
   };
+}
+
+/** Whose token it is, whatever project the path names; null when it resolves to nobody. */
+function tokenOwner(db: Db, request: FastifyRequest): Caller | null {
+  const token = request.headers?.["x-auth-token"];
+  return typeof token === "string" ? resolveToken(db, token) : null;
+}
+
+const MAX_RECORDED_NAMES = 100;
+
+/**
+ * The key names a body carries, read leniently and never trusted: only for the record of a
+ * refused attempt, cut to the longest valid name and a bounded count.
+ */
+function carriedNames(body: unknown): string[] {
+  const items = Array.isArray(body) ? body : [body];
+  const names: string[] = [];
+  for (const item of items.slice(0, MAX_RECORDED_NAMES)) {
+    const name = (item as { keypair?: { name?: unknown } } | null)?.keypair?.name;
+    if (typeof name === "string") names.push(name.slice(0, 255));
+  }
+  return names;
 }
 
 function orNull<T>(read: () => T): T | null {

@@ -16,6 +16,7 @@ import { type Caller, callerMay } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
 import { batchImport } from "./batch-import.ts";
 import { createKeypair } from "./create-keypair.ts";
+import { type ExportRateLimit, throttled } from "./export-rate-limit.ts";
 import type { ExportService } from "./export-service.ts";
 import { findVisible, listVisible, updateDescription } from "./keypair-store.ts";
 import { zipPrivateKeys } from "./keypairs-zip.ts";
@@ -24,11 +25,19 @@ import { registerDeleteRoute, registerPrivateKeyRoutes } from "./private-key-rou
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 import { toDetail, toListItem } from "./serialize.ts";
 
-export type KpsDeps = { db: Db; vault: PrivateKeyVault; exports: ExportService };
+export type KpsDeps = {
+  db: Db;
+  vault: PrivateKeyVault;
+  exports: ExportService;
+  createRateLimit?: ExportRateLimit;
+};
 
 const BASE = "/v3/:project_id/keypairs";
 
-export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: KpsDeps): void {
+export function registerKpsRoutes(
+  app: FastifyInstance,
+  { db, vault, exports, createRateLimit }: KpsDeps,
+): void {
   const guard = (request: FastifyRequest, action: KpsAction): Caller => {
     const caller = authenticate(request, db);
     if (!callerMay(caller, action)) throw kpsError("KPS.9003");
@@ -84,6 +93,9 @@ export function registerKpsRoutes(app: FastifyInstance, { db, vault, exports }: 
 
   app.post(BASE, async (request) => {
     const caller = guard(request, "kps:SSHKeyPair:create");
+    // Charged per attempt, before parsing, as export is: generation is the costly part.
+    const wait = createRateLimit?.take(caller.userId) ?? 0;
+    if (wait > 0) throw throttled(wait);
     const body = parse(createKeypairRequestSchema, request.body);
     return {
       keypair: await createKeypair(db, vault, caller, body.keypair, requestInfo(request)),

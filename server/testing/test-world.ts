@@ -29,7 +29,12 @@ export type TestWorld = {
  * In other: other-hosted (hosted).
  */
 export async function createTestWorld(
-  options: { exportRateLimit?: number } = {},
+  options: {
+    exportRateLimit?: number;
+    createRateLimit?: number;
+    auditFailuresPerMinute?: number;
+    trustedProxies?: string[];
+  } = {},
 ): Promise<TestWorld> {
   const dataDir = mkdtempSync(join(tmpdir(), "kps-test-"));
   const store = openEmbeddedStore(dataDir);
@@ -59,7 +64,13 @@ export async function createTestWorld(
   ]);
   await seedKeypairs(db, vault, other, [{ name: "other-hosted", hosted: true, ownerId: alice }]);
   const app = await buildApp({
-    backend: { embedded: store, exportRateLimit: options.exportRateLimit ?? 10_000 },
+    backend: {
+      embedded: store,
+      exportRateLimit: options.exportRateLimit ?? 10_000,
+      createRateLimit: options.createRateLimit ?? 10_000,
+      auditFailuresPerMinute: options.auditFailuresPerMinute ?? 10_000,
+    },
+    trustedProxies: options.trustedProxies,
     allowedHostNames: ["localhost", "127.0.0.1"],
     distDir: join(dataDir, "no-dist"),
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeArchive } from "./analyze-archive.ts";
+import { forgeFor } from "./forged-keys.ts";
 import { zipFiles, zipKeys } from "./hostile-archives.ts";
 import { generateTestKeys, type TestKey } from "./test-keys.ts";
 
@@ -120,5 +121,26 @@ describe("analyzeArchive on archives that do not match the request", () => {
     const zip = await zipFiles([{ name: `${a.label}.pem`, data: Uint8Array.of(0xff, 0xfe, 0x00) }]);
     const report = await analyzeArchive(zip, expectedOf([a]));
     expect(report.entries[0]).toMatchObject({ status: "unreadable", text: "", size: 3 });
+  });
+});
+
+describe("analyzeArchive on forged keys", () => {
+  it("never calls a key verified when its secret part does not produce the listed key", async () => {
+    const targets = keys.filter(
+      (key) => !key.label.includes("pkcs8") && key.label !== "rsa-3072-openssh",
+    );
+    const forged = Object.fromEntries(targets.map((key) => [key.label, forgeFor(key.publicLine)]));
+    const report = await analyzeArchive(await zipKeys(forged), expectedOf(targets));
+    expect(report.verdict.ok).toBe(false);
+    expect(report.verdict.summary).toBe(
+      `0 of ${targets.length} keys verified; ${targets.length} mismatched`,
+    );
+    for (const entry of report.entries) {
+      expect(entry).toMatchObject({
+        status: "mismatch",
+        derivedFingerprint: null,
+        problem: expect.stringMatching(/does not belong to the listed public key/),
+      });
+    }
   });
 });

@@ -35,6 +35,19 @@ function reportEntry(name: string, bytes: Uint8Array, expected?: ExpectedKey): E
     return unreadable("This file is not text, so it cannot be a private key.", "");
   }
   const key = inspectKey(text);
+  if (!key.ok && key.claimed) {
+    // Well formed, but its secret part does not produce the public key it names: whatever
+    // that key's fingerprint, this file cannot sign for the key pair.
+    return {
+      ...base,
+      algorithm: key.claimed.algorithm,
+      keySize: key.claimed.keySize,
+      derivedFingerprint: null,
+      status: "mismatch",
+      problem: key.problem,
+      text,
+    };
+  }
   if (!key.ok) return unreadable(key.problem, text);
   const derived = {
     ...base,

@@ -32,6 +32,8 @@ describe("analyzeArchive on good archives", () => {
         expectedFingerprint: key.fingerprint,
         status: "verified",
         problem: null,
+        saveAs: `${key.label}.pem`,
+        nameWarning: null,
         text: key.pem,
       });
     }
@@ -142,5 +144,32 @@ describe("analyzeArchive on forged keys", () => {
         problem: expect.stringMatching(/does not belong to the listed public key/),
       });
     }
+  });
+});
+
+describe("analyzeArchive on names that break on disk", () => {
+  it("keeps a long or case-twin key verified, warns, and offers a safe name", async () => {
+    const [a, b, c] = keys as [TestKey, TestKey, TestKey];
+    const long = "k".repeat(255);
+    const named = [
+      { name: "web-01", key: a },
+      { name: "WEB-01", key: b },
+      { name: long, key: c },
+    ];
+    const zip = await zipKeys(Object.fromEntries(named.map(({ name, key }) => [name, key.pem])));
+    const report = await analyzeArchive(
+      zip,
+      named.map(({ name, key }) => ({ name, fingerprint: key.fingerprint })),
+    );
+    expect(report.verdict.ok).toBe(true);
+    const byName = Object.fromEntries(report.entries.map((entry) => [entry.keypairName, entry]));
+    expect(byName["web-01"]).toMatchObject({ saveAs: "web-01.pem", nameWarning: null });
+    expect(byName["WEB-01"]).toMatchObject({
+      status: "verified",
+      saveAs: "WEB-01-2.pem",
+      nameWarning: expect.stringMatching(/upper and lower case/),
+    });
+    expect(byName[long]?.saveAs.length).toBeLessThanOrEqual(255);
+    expect(byName[long]?.nameWarning).toMatch(/259 bytes/);
   });
 });

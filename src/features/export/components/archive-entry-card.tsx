@@ -58,6 +58,7 @@ export function ArchiveEntryCard({ entry, onDownload }: Props) {
       </p>
       <FingerprintLine entry={entry} />
       {entry.problem && <p className={classes.problem}>{entry.problem}</p>}
+      {entry.nameWarning && <p className={classes.problem}>{entry.nameWarning}</p>}
       {revealed ? (
         // Rendered as a text node, never as HTML.
         <Code block style={{ whiteSpace: "pre", overflowX: "auto", maxHeight: 240 }}>

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeArchive } from "./analyze-archive.ts";
+import { forgeFor } from "./forged-keys.ts";
 import { zipFiles, zipKeys } from "./hostile-archives.ts";
 import { generateTestKeys, type TestKey } from "./test-keys.ts";
 
@@ -31,6 +32,8 @@ describe("analyzeArchive on good archives", () => {
         expectedFingerprint: key.fingerprint,
         status: "verified",
         problem: null,
+        saveAs: `${key.label}.pem`,
+        nameWarning: null,
         text: key.pem,
       });
     }
@@ -120,5 +123,53 @@ describe("analyzeArchive on archives that do not match the request", () => {
     const zip = await zipFiles([{ name: `${a.label}.pem`, data: Uint8Array.of(0xff, 0xfe, 0x00) }]);
     const report = await analyzeArchive(zip, expectedOf([a]));
     expect(report.entries[0]).toMatchObject({ status: "unreadable", text: "", size: 3 });
+  });
+});
+
+describe("analyzeArchive on forged keys", () => {
+  it("never calls a key verified when its secret part does not produce the listed key", async () => {
+    const targets = keys.filter(
+      (key) => !key.label.includes("pkcs8") && key.label !== "rsa-3072-openssh",
+    );
+    const forged = Object.fromEntries(targets.map((key) => [key.label, forgeFor(key.publicLine)]));
+    const report = await analyzeArchive(await zipKeys(forged), expectedOf(targets));
+    expect(report.verdict.ok).toBe(false);
+    expect(report.verdict.summary).toBe(
+      `0 of ${targets.length} keys verified; ${targets.length} mismatched`,
+    );
+    for (const entry of report.entries) {
+      expect(entry).toMatchObject({
+        status: "mismatch",
+        derivedFingerprint: null,
+        problem: expect.stringMatching(/does not belong to the listed public key/),
+      });
+    }
+  });
+});
+
+describe("analyzeArchive on names that break on disk", () => {
+  it("keeps a long or case-twin key verified, warns, and offers a safe name", async () => {
+    const [a, b, c] = keys as [TestKey, TestKey, TestKey];
+    const long = "k".repeat(255);
+    const named = [
+      { name: "web-01", key: a },
+      { name: "WEB-01", key: b },
+      { name: long, key: c },
+    ];
+    const zip = await zipKeys(Object.fromEntries(named.map(({ name, key }) => [name, key.pem])));
+    const report = await analyzeArchive(
+      zip,
+      named.map(({ name, key }) => ({ name, fingerprint: key.fingerprint })),
+    );
+    expect(report.verdict.ok).toBe(true);
+    const byName = Object.fromEntries(report.entries.map((entry) => [entry.keypairName, entry]));
+    expect(byName["web-01"]).toMatchObject({ saveAs: "web-01.pem", nameWarning: null });
+    expect(byName["WEB-01"]).toMatchObject({
+      status: "verified",
+      saveAs: "WEB-01-2.pem",
+      nameWarning: expect.stringMatching(/upper and lower case/),
+    });
+    expect(byName[long]?.saveAs.length).toBeLessThanOrEqual(255);
+    expect(byName[long]?.nameWarning).toMatch(/259 bytes/);
   });
 });

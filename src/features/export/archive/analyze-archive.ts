@@ -2,6 +2,7 @@ import type { ArchiveReport, EntryReport, ExpectedKey } from "./archive-types.ts
 import { archiveVerdict } from "./archive-verdict.ts";
 import { inflateEntries } from "./inflate-entries.ts";
 import { inspectKey } from "./inspect-key.ts";
+import { safeFileNames } from "./safe-file-names.ts";
 import { scanCentralDirectory } from "./zip-guard.ts";
 
 /** KPS lists fingerprints as bare hex pairs; accept ssh-keygen's "MD5:" prefix and any case. */
@@ -10,7 +11,14 @@ function normaliseFingerprint(value: string | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-function reportEntry(name: string, bytes: Uint8Array, expected?: ExpectedKey): EntryReport {
+type Named = { saveAs: string; nameWarning: string | null };
+
+function reportEntry(
+  name: string,
+  bytes: Uint8Array,
+  named: Named,
+  expected?: ExpectedKey,
+): EntryReport {
   const keypairName = name.slice(0, -".pem".length);
   const expectedFingerprint = normaliseFingerprint(expected?.fingerprint);
   const base = {
@@ -18,6 +26,7 @@ function reportEntry(name: string, bytes: Uint8Array, expected?: ExpectedKey): E
     keypairName,
     size: bytes.length,
     expectedFingerprint,
+    ...named,
   };
   const unreadable = (problem: string, text: string): EntryReport => ({
     ...base,
@@ -35,6 +44,19 @@ function reportEntry(name: string, bytes: Uint8Array, expected?: ExpectedKey): E
     return unreadable("This file is not text, so it cannot be a private key.", "");
   }
   const key = inspectKey(text);
+  if (!key.ok && key.claimed) {
+    // Well formed, but its secret part does not produce the public key it names: whatever
+    // that key's fingerprint, this file cannot sign for the key pair.
+    return {
+      ...base,
+      algorithm: key.claimed.algorithm,
+      keySize: key.claimed.keySize,
+      derivedFingerprint: null,
+      status: "mismatch",
+      problem: key.problem,
+      text,
+    };
+  }
   if (!key.ok) return unreadable(key.problem, text);
   const derived = {
     ...base,
@@ -81,9 +103,12 @@ export async function analyzeArchive(
   const wanted = new Map(expected.map((key) => [key.name, key]));
   const scanned = scanCentralDirectory(data, wanted.size);
   const inflated = await inflateEntries(data, scanned);
-  const entries = inflated.map(({ name, bytes: content }) =>
-    reportEntry(name, content, wanted.get(name.slice(0, -".pem".length))),
-  );
+  const names = safeFileNames(inflated.map(({ name }) => name));
+  const entries = inflated.map(({ name, bytes: content }, index) => {
+    const { saveAs, warning } = names[index] ?? { saveAs: name, warning: null };
+    const named = { saveAs, nameWarning: warning };
+    return reportEntry(name, content, named, wanted.get(name.slice(0, -".pem".length)));
+  });
   const present = new Set(entries.map((entry) => entry.keypairName));
   const missing = [...wanted.keys()].filter((name) => !present.has(name));
   return { entries, missing, verdict: archiveVerdict(entries, missing, wanted.size) };

@@ -22,6 +22,10 @@ export type EntryReport = {
   status: EntryStatus;
   /** Plain words for mismatch, unexpected and unreadable; null when verified. */
   problem: string | null;
+  /** The name its own download uses: fileName unless that breaks on disk. */
+  saveAs: string;
+  /** Why saveAs differs from fileName (too long, or a case-insensitive twin); else null. */
+  nameWarning: string | null;
   /** The entry's text (the PEM), for reveal and per-entry download. */
   text: string;
 };

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeArchive } from "./analyze-archive.ts";
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
-import { buildHostileArchives, type HostileArchive, rawZip } from "./hostile-archives.ts";
+import { buildHostileArchives, type HostileArchive, rawZip, zipFiles } from "./hostile-archives.ts";
 import { scanCentralDirectory } from "./zip-guard.ts";
 
 let corpus: HostileArchive[] = [];
@@ -93,5 +93,17 @@ describe("scanCentralDirectory caps", () => {
 
   it("refuses an empty archive (end record only)", () => {
     expect(() => scanCentralDirectory(rawZip([]), 1)).toThrow(ArchiveRejectedError);
+  });
+});
+
+describe("scanCentralDirectory modes", () => {
+  it("accepts the server's Unix 0100600 entries and entries with no mode (Java)", async () => {
+    const unix = await zipFiles(
+      [{ name: "a.pem", data: "x", options: { unixPermissions: 0o100600 } }],
+      { platform: "UNIX", compression: "STORE" },
+    );
+    const dos = await zipFiles([{ name: "a.pem", data: "x" }], { compression: "STORE" });
+    expect(scanCentralDirectory(unix, 1)).toHaveLength(1);
+    expect(scanCentralDirectory(dos, 1)).toHaveLength(1);
   });
 });

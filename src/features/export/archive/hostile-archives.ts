@@ -192,6 +192,34 @@ function withZip64Locator(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * Puts `extra` at byte `at` (before the central directory) and moves every offset that points
+ * past it, so the directory stays valid and only the inserted bytes are unlisted.
+ */
+function insertBefore(bytes: Uint8Array, at: number, extra: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length + extra.length);
+  out.set(bytes.subarray(0, at));
+  out.set(extra, at);
+  out.set(bytes.subarray(at), at + extra.length);
+  // Found in the original: the directory itself sits after `at`, so it moves by extra.length.
+  const headers = locateHeaders(bytes);
+  const data = view(out);
+  for (const central of headers.central) {
+    const record = central + extra.length;
+    const local = data.getUint32(record + 42, true);
+    if (local >= at) data.setUint32(record + 42, local + extra.length, true);
+  }
+  const eocd = headers.eocd + extra.length;
+  data.setUint32(eocd + 16, data.getUint32(eocd + 16, true) + extra.length, true);
+  return out;
+}
+
+/** A complete local entry (header, name, data) that no directory record lists. */
+function hiddenLocalEntry(name: string): Uint8Array {
+  const zip = rawZip([{ name, data: new TextEncoder().encode("ssh-ed25519 AAAA attacker\n") }]);
+  return zip.subarray(0, locateHeaders(zip).central[0]);
+}
+
 /** Builds every hostile case. Takes about a second (the bombs are deflated for real). */
 export async function buildHostileArchives(): Promise<HostileArchive[]> {
   const one = requestedKeys(1);
@@ -240,7 +268,41 @@ export async function buildHostileArchives(): Promise<HostileArchive[]> {
   view(badOffset).setUint32((locateHeaders(badOffset).central[0] as number) + 42, 0xfffff, true);
   const shortEntry = await zipFiles([{ name: "key-01.pem", data: "abc" }]);
 
+  const hidden = hiddenLocalEntry("authorized_keys");
+  const directoryOf = (bytes: Uint8Array) => view(bytes).getUint32(bytes.length - 22 + 16, true);
+  const setuidUnix = await zipFiles(
+    [{ name: "key-01.pem", data: PLACEHOLDER, options: { unixPermissions: 0o104755 } }],
+    { platform: "UNIX" },
+  );
+  // A FAT "made by" host with a Unix mode in the high half: unzip still applies it.
+  const setuidDos = good.slice();
+  view(setuidDos).setUint32(
+    (locateHeaders(setuidDos).central[0] as number) + 38,
+    (0o106777 << 16) >>> 0,
+    true,
+  );
+
   const cases: Array<HostileArchive | Promise<HostileArchive>> = [
+    {
+      kind: "hidden entry before the first",
+      bytes: insertBefore(good, 0, hidden),
+      expected: one,
+      reason: /does not list, before or between/,
+    },
+    {
+      kind: "hidden entry in a gap",
+      bytes: insertBefore(two, locateHeaders(two).local[1] as number, hidden),
+      expected: requestedKeys(2),
+      reason: /does not list, before or between/,
+    },
+    {
+      kind: "junk before the central directory",
+      bytes: insertBefore(good, directoryOf(good), hidden),
+      expected: one,
+      reason: /does not list, before its directory/,
+    },
+    { kind: "setuid mode (Unix host)", bytes: setuidUnix, expected: one, reason: /setuid/ },
+    { kind: "setuid mode (FAT host)", bytes: setuidDos, expected: one, reason: /setuid/ },
     { kind: "empty", bytes: new Uint8Array(), expected: one, reason: /not a zip archive/ },
     {
       kind: "not a zip",

@@ -1,5 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { forgeEcdsa, forgeEd25519, forgeRsa, type RsaParts, rsaPkcs1Pem } from "./forged-keys.ts";
 import { inspectKey } from "./inspect-key.ts";
 import { generateTestKeys, type TestKey } from "./test-keys.ts";
 
@@ -102,7 +103,11 @@ describe("inspectKey refusals", () => {
       b.subarray(headerEnd + 4 + blobLength(b)),
     ]);
     const result = inspectKey(toPem("OPENSSH PRIVATE KEY", spliced));
-    expect(result).toEqual({ ok: false, problem: expect.stringMatching(/do not belong together/) });
+    expect(result).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/does not belong to the listed public key/),
+      claimed: { algorithm: null, keySize: null, fingerprint: first.fingerprint },
+    });
   });
 
   it("refuses a PKCS#1 key whose modulus was changed", () => {
@@ -110,9 +115,9 @@ describe("inspectKey refusals", () => {
     // SEQUENCE(4) + version INTEGER(3) + modulus tag and length(4) + leading zero(1).
     const at = 4 + 3 + 4 + 1 + 10;
     der[at] = (der[at] ?? 0) ^ 0x01;
-    expect(inspectKey(toPem("RSA PRIVATE KEY", der))).toEqual({
+    expect(inspectKey(toPem("RSA PRIVATE KEY", der))).toMatchObject({
       ok: false,
-      problem: expect.stringMatching(/do not belong together/),
+      problem: expect.stringMatching(/does not belong to the listed public key/),
     });
   });
 
@@ -147,6 +152,105 @@ describe("inspectKey refusals", () => {
       });
       // A problem sentence never quotes the key.
       if (!result.ok) expect(result.problem).not.toMatch(/[A-Za-z0-9+/]{20}/);
+    }
+  });
+});
+
+const NOT_OURS = /The private key does not belong to the listed public key/;
+
+function rsaPartsOf(pem: string): RsaParts {
+  const jwk = createPrivateKey(pem).export({ format: "jwk" });
+  const big = (field: string | undefined) =>
+    BigInt(`0x${Buffer.from(field ?? "", "base64url").toString("hex")}`);
+  return {
+    n: big(jwk.n),
+    e: big(jwk.e),
+    d: big(jwk.d),
+    p: big(jwk.p),
+    q: big(jwk.q),
+    dp: big(jwk.dp),
+    dq: big(jwk.dq),
+    qi: big(jwk.qi),
+  };
+}
+
+describe("inspectKey proves possession, not just the public half", () => {
+  it("calls a forged key a mismatch while naming the public key it claims", () => {
+    const forgeries: Array<[string, (line: string) => string]> = [
+      ["ed25519-openssh", forgeEd25519],
+      ["ecdsa-p256-openssh", forgeEcdsa],
+      ["ecdsa-p384-openssh", forgeEcdsa],
+      ["ecdsa-p521-openssh", forgeEcdsa],
+      ["rsa-2048-pkcs1", forgeRsa],
+      ["rsa-4096-pkcs1", forgeRsa],
+    ];
+    for (const [label, forge] of forgeries) {
+      const key = keyOf(label);
+      const result = inspectKey(forge(key.publicLine));
+      expect(result, label).toEqual({
+        ok: false,
+        problem: expect.stringMatching(NOT_OURS),
+        claimed: { algorithm: key.algorithm, keySize: key.keySize, fingerprint: key.fingerprint },
+      });
+    }
+  });
+
+  it("refuses RSA keys whose factors or CRT parts are inconsistent", () => {
+    const parts = rsaPartsOf(keyOf("rsa-2048-pkcs1").pem);
+    expect(inspectKey(rsaPkcs1Pem(parts))).toMatchObject({ ok: true });
+    const broken: Array<[string, Partial<RsaParts>]> = [
+      ["p = n, q = 1", { p: parts.n, q: 1n }],
+      ["q = n, p = 1", { p: 1n, q: parts.n }],
+      ["wrong d", { d: parts.d + 2n }],
+      ["wrong dp", { dp: parts.dp + 2n }],
+      ["wrong dq", { dq: parts.dq + 2n }],
+      ["wrong qinv", { qi: parts.qi + 1n }],
+      ["d that only works mod (p-1)", { d: parts.dp }],
+    ];
+    for (const [label, change] of broken) {
+      expect(inspectKey(rsaPkcs1Pem({ ...parts, ...change })), label).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(NOT_OURS),
+      });
+    }
+  });
+
+  it("verifies every genuine kind well within budget (RSA 4096 under 5 ms)", () => {
+    const key = keyOf("rsa-4096-pkcs1");
+    inspectKey(key.pem);
+    const started = performance.now();
+    for (let round = 0; round < 10; round++) expect(inspectKey(key.pem).ok).toBe(true);
+    expect((performance.now() - started) / 10).toBeLessThan(5);
+  });
+});
+
+describe("inspectKey is strict about the file around the key", () => {
+  it("refuses trailing data, a second block, leading text and PuTTY files", () => {
+    const pem = keyOf("ed25519-openssh").pem;
+    const other = keyOf("ecdsa-p256-openssh").pem;
+    const cases: Array<[string, string, RegExp]> = [
+      ["trailing text", `${pem}ssh-ed25519 AAAA attacker\n`, /data after the key/],
+      ["second block", `${pem}${other}`, /more than one/],
+      ["second block after a blank line", `${pem}\n${other}`, /more than one/],
+      ["leading text", `command="x"\n${pem}`, /data before the key/],
+      [
+        "PuTTY",
+        "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: x\nPublic-Lines: 1\nAAAA\n",
+        /PuTTY/,
+      ],
+    ];
+    for (const [label, text, problem] of cases) {
+      expect(inspectKey(text), label).toEqual({
+        ok: false,
+        problem: expect.stringMatching(problem),
+      });
+    }
+  });
+
+  it("still accepts one trailing newline, CRLF, or none", () => {
+    const pem = keyOf("rsa-2048-pkcs1").pem;
+    for (const text of [pem, pem.trimEnd(), pem.replace(/\n/g, "\r\n")]) {
+      expect(inspectKey(text).ok).toBe(true);
     }
   });
 });

@@ -1,10 +1,18 @@
+import { ed25519 } from "@noble/curves/ed25519.js";
+import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { md5 } from "@noble/hashes/legacy.js";
 
 /*
  * Derives what the preview shows for one private key: algorithm, size, and the MD5 fingerprint
  * of the SSH public-key blob (RFC 4253 section 6.6), which is what KPS lists for the key pair.
- * No cryptography happens here: the public blob is rebuilt from numbers stored in the private
- * key, and MD5 comes from @noble/hashes.
+ *
+ * A fingerprint alone proves nothing: a private-key file carries its public half in the clear,
+ * so anyone who knows the listed public key can wrap it around a made-up secret. So a key only
+ * counts as read when its secret part is shown to produce that public half: Ed25519 and ECDSA
+ * public keys are derived from the seed or scalar with @noble/curves (audited; no curve
+ * arithmetic is written here), and for RSA the factors and CRT parts are checked with BigInt
+ * (n = p*q with both above 1, e*d = 1 modulo p-1 and q-1, dP, dQ and qInv consistent), which
+ * proves knowledge of the factorisation and costs well under a millisecond, unlike a signature.
  *
  * DER: PKCS#1 and PKCS#8 need only SEQUENCE, INTEGER, OCTET STRING and OBJECT IDENTIFIER. A
  * strict reader for those four is about forty lines, whereas an ASN.1 library (asn1js,
@@ -13,16 +21,37 @@ import { md5 } from "@noble/hashes/legacy.js";
 
 export type KeyAlgorithm = "RSA" | "ED25519" | "ECDSA";
 
+type KeyFacts = { algorithm: KeyAlgorithm; keySize: number; fingerprint: string };
+/** The public key a file names; algorithm and size are unknown when its two copies differ. */
+export type ClaimedKey = {
+  algorithm: KeyAlgorithm | null;
+  keySize: number | null;
+  fingerprint: string;
+};
+
 export type KeyInspection =
-  | { ok: true; algorithm: KeyAlgorithm; keySize: number; fingerprint: string }
-  | { ok: false; problem: string };
+  | ({ ok: true } & KeyFacts)
+  | {
+      ok: false;
+      problem: string;
+      /** Set when the file names a public key its secret part does not produce. */
+      claimed?: ClaimedKey;
+    };
 
 class KeyFormatError extends Error {}
+
+/** The file is well formed but its secret part does not produce the public key it names. */
+class NotPossessedError extends Error {
+  constructor(readonly claimed: ClaimedKey) {
+    super(NOT_POSSESSED);
+  }
+}
 
 const NOT_A_KEY = "This file is not a private key.";
 const DAMAGED = "This key is damaged and cannot be read.";
 const ENCRYPTED = "This key is protected by a passphrase, so it cannot be checked.";
-const MISMATCHED_PARTS = "This key's public and private parts do not belong together.";
+export const NOT_POSSESSED =
+  "The private key does not belong to the listed public key: its secret part does not produce that public key.";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -81,11 +110,37 @@ export function md5Fingerprint(blob: Uint8Array): string {
   return Array.from(md5(blob), (byte) => HEX[byte]).join(":");
 }
 
-function rsaResult(e: Uint8Array, n: Uint8Array, p: Uint8Array, q: Uint8Array): KeyInspection {
-  // A tampered modulus would still hash to a fingerprint; checking n = p*q catches it cheaply.
-  if (toBigInt(p) * toBigInt(q) !== toBigInt(n)) throw new KeyFormatError(MISMATCHED_PARTS);
+function modulo(value: bigint, modulus: bigint): bigint {
+  const rest = value % modulus;
+  return rest < 0n ? rest + modulus : rest;
+}
+
+type RsaSecret = { d: Uint8Array; p: Uint8Array; q: Uint8Array; qInv: Uint8Array };
+type RsaCrt = { dP: Uint8Array; dQ: Uint8Array };
+
+/** Whether the secret numbers are a working RSA private key for (n, e). */
+function rsaPossessed(nBytes: Uint8Array, eBytes: Uint8Array, secret: RsaSecret, crt?: RsaCrt) {
+  const n = toBigInt(nBytes);
+  const e = toBigInt(eBytes);
+  const d = toBigInt(secret.d);
+  const p = toBigInt(secret.p);
+  const q = toBigInt(secret.q);
+  // p = n, q = 1 "factors" any modulus; real factors are both above 1.
+  if (p <= 1n || q <= 1n || p * q !== n || e <= 1n) return false;
+  // e*d = 1 modulo p-1 and q-1 is e*d = 1 modulo lcm(p-1, q-1): d inverts e.
+  const ed1 = e * d - 1n;
+  if (modulo(ed1, p - 1n) !== 0n || modulo(ed1, q - 1n) !== 0n) return false;
+  const qInv = toBigInt(secret.qInv);
+  if (qInv >= p || modulo(qInv * q, p) !== 1n) return false;
+  if (crt) {
+    if (toBigInt(crt.dP) !== d % (p - 1n) || toBigInt(crt.dQ) !== d % (q - 1n)) return false;
+  }
+  return true;
+}
+
+function rsaFacts(e: Uint8Array, n: Uint8Array): KeyFacts {
   const blob = concat([sshString("ssh-rsa"), sshString(e), sshString(n)]);
-  return { ok: true, algorithm: "RSA", keySize: bitLength(n), fingerprint: md5Fingerprint(blob) };
+  return { algorithm: "RSA", keySize: bitLength(n), fingerprint: md5Fingerprint(blob) };
 }
 
 // --- DER -------------------------------------------------------------------------------------
@@ -143,15 +198,21 @@ function readTopSequence(der: Uint8Array): DerNode[] {
 function inspectPkcs1(der: Uint8Array): KeyInspection {
   const fields = readTopSequence(der);
   if (fields.length !== 9 || fields.some((field) => field.tag !== TAG_INTEGER)) damaged();
-  const [version, n, e, , p, q] = fields.map((field) => field.content);
-  if (!version || !n || !e || !p || !q) damaged();
-  if (version.length !== 1 || version[0] !== 0) damaged();
-  return rsaResult(
-    checkPositiveInteger(e),
-    checkPositiveInteger(n),
-    checkPositiveInteger(p),
-    checkPositiveInteger(q),
-  );
+  const [version, ...numbers] = fields.map((field) => field.content);
+  if (version?.length !== 1 || version[0] !== 0) damaged();
+  const [n, e, d, p, q, dP, dQ, qInv] = numbers.map(checkPositiveInteger) as [
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ];
+  const facts = rsaFacts(e, n);
+  if (!rsaPossessed(n, e, { d, p, q, qInv }, { dP, dQ })) throw new NotPossessedError(facts);
+  return { ok: true, ...facts };
 }
 
 /** RFC 5208 PrivateKeyInfo, RSA only (the other algorithms would need curve arithmetic). */
@@ -206,48 +267,79 @@ class SshReader {
 }
 
 const MAGIC = encoder.encode("openssh-key-v1\0");
-const ECDSA_SIZES: Record<string, { bits: number; point: number }> = {
-  nistp256: { bits: 256, point: 65 },
-  nistp384: { bits: 384, point: 97 },
-  nistp521: { bits: 521, point: 133 },
-};
 
-type PrivatePart = { algorithm: KeyAlgorithm; keySize: number; publicBlob: Uint8Array };
+const CURVES = {
+  nistp256: { curve: p256, bits: 256 },
+  nistp384: { curve: p384, bits: 384 },
+  nistp521: { curve: p521, bits: 521 },
+} as const;
+
+type PrivatePart = { facts: KeyFacts; publicBlob: Uint8Array; possessed: boolean };
+
+function part(
+  algorithm: KeyAlgorithm,
+  keySize: number,
+  publicBlob: Uint8Array,
+  possessed: boolean,
+) {
+  return {
+    facts: { algorithm, keySize, fingerprint: md5Fingerprint(publicBlob) },
+    publicBlob,
+    possessed,
+  };
+}
+
+/** An mpint scalar as the fixed-length big-endian bytes noble expects, or null if too long. */
+function fixedLength(value: Uint8Array, length: number): Uint8Array | null {
+  const trimmed = value[0] === 0 ? value.subarray(1) : value;
+  if (trimmed.length > length) return null;
+  const out = new Uint8Array(length);
+  out.set(trimmed, length - trimmed.length);
+  return out;
+}
 
 function readPrivatePart(reader: SshReader): PrivatePart {
   const type = reader.text();
   if (type === "ssh-ed25519") {
     const publicKey = reader.bytesField();
     const secret = reader.bytesField();
-    // The 64-byte secret is seed || public key; a swapped public key shows up here.
+    // The 64-byte secret is seed || public key; only the seed is secret, so the public key
+    // is derived from it rather than read from either copy.
     if (publicKey.length !== 32 || secret.length !== 64) damaged();
-    if (!sameBytes(secret.subarray(32), publicKey)) throw new KeyFormatError(MISMATCHED_PARTS);
+    const derived = ed25519.getPublicKey(secret.subarray(0, 32));
+    const possessed = sameBytes(derived, publicKey) && sameBytes(secret.subarray(32), publicKey);
     const publicBlob = concat([sshString(type), sshString(publicKey)]);
-    return { algorithm: "ED25519", keySize: 256, publicBlob };
+    return part("ED25519", 256, publicBlob, possessed);
   }
   if (type.startsWith("ecdsa-sha2-")) {
-    const curve = reader.text();
-    const size = ECDSA_SIZES[curve];
-    if (!size || type !== `ecdsa-sha2-${curve}`) {
+    const curveName = reader.text();
+    const known = Object.hasOwn(CURVES, curveName)
+      ? CURVES[curveName as keyof typeof CURVES]
+      : undefined;
+    if (!known || type !== `ecdsa-sha2-${curveName}`) {
       throw new KeyFormatError("This ECDSA curve is not supported.");
     }
     const point = reader.bytesField();
-    reader.mpint();
-    if (point.length !== size.point || point[0] !== 0x04) damaged();
-    const publicBlob = concat([sshString(type), sshString(curve), sshString(point)]);
-    return { algorithm: "ECDSA", keySize: size.bits, publicBlob };
+    const scalar = fixedLength(reader.mpint(), known.curve.lengths.secretKey ?? 0);
+    const expectedPoint = 1 + 2 * Math.ceil(known.bits / 8);
+    if (point.length !== expectedPoint || point[0] !== 0x04) damaged();
+    // isValidSecretKey holds the scalar to 1..n-1; the point is then scalar x G, uncompressed.
+    const possessed =
+      scalar !== null &&
+      known.curve.utils.isValidSecretKey(scalar) &&
+      sameBytes(known.curve.getPublicKey(scalar, false), point);
+    const publicBlob = concat([sshString(type), sshString(curveName), sshString(point)]);
+    return part("ECDSA", known.bits, publicBlob, possessed);
   }
   if (type === "ssh-rsa") {
     const n = reader.mpint();
     const e = reader.mpint();
-    reader.mpint(); // d
-    reader.mpint(); // iqmp
+    const d = reader.mpint();
+    const qInv = reader.mpint();
     const p = reader.mpint();
     const q = reader.mpint();
-    const result = rsaResult(e, n, p, q);
-    if (!result.ok) damaged();
     const publicBlob = concat([sshString(type), sshString(e), sshString(n)]);
-    return { algorithm: "RSA", keySize: result.keySize, publicBlob };
+    return part("RSA", bitLength(n), publicBlob, rsaPossessed(n, e, { d, p, q, qInv }));
   }
   throw new KeyFormatError("This key type is not supported.");
 }
@@ -268,17 +360,17 @@ function inspectOpenSsh(data: Uint8Array): KeyInspection {
   // With cipher "none" the two check integers must simply agree.
   const checkInt = inner.uint32();
   if (inner.uint32() !== checkInt) damaged();
-  const part = readPrivatePart(inner);
+  const privatePart = readPrivatePart(inner);
   inner.bytesField(); // comment
   const padding = inner.rest();
   if (padding.length >= 8 || padding.some((byte, index) => byte !== index + 1)) damaged();
-  if (!sameBytes(part.publicBlob, publicBlob)) throw new KeyFormatError(MISMATCHED_PARTS);
-  return {
-    ok: true,
-    algorithm: part.algorithm,
-    keySize: part.keySize,
-    fingerprint: md5Fingerprint(publicBlob),
-  };
+  // The outer public blob is what tools list; it must be the one the secret part produces.
+  if (!sameBytes(privatePart.publicBlob, publicBlob)) {
+    const fingerprint = md5Fingerprint(publicBlob);
+    throw new NotPossessedError({ algorithm: null, keySize: null, fingerprint });
+  }
+  if (!privatePart.possessed) throw new NotPossessedError(privatePart.facts);
+  return { ok: true, ...privatePart.facts };
 }
 
 // --- PEM -------------------------------------------------------------------------------------
@@ -290,14 +382,27 @@ function decodeBase64(body: string): Uint8Array {
   return Uint8Array.from(atob(body), (char) => char.charCodeAt(0));
 }
 
+const DASHES = "-".repeat(5);
+
+/** Exactly one PEM block and nothing around it but one final line end. */
 function inspectPem(text: string): KeyInspection {
-  const lines = text.trim().split(/\r?\n/);
+  if (text.startsWith("PuTTY-User-Key-File-")) {
+    throw new KeyFormatError("This is a PuTTY key file, not a format KPS exports.");
+  }
+  const start = text.indexOf(`${DASHES}BEGIN `);
+  if (start < 0) throw new KeyFormatError(NOT_A_KEY);
+  if (start > 0) throw new KeyFormatError("This file has data before the key.");
+  const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
   const begin = /^-----BEGIN ([A-Z0-9 ]{1,40})-----$/.exec(lines[0] ?? "");
   const label = begin?.[1];
-  if (!label || lines.length < 3 || lines.at(-1) !== `-----END ${label}-----`) {
-    throw new KeyFormatError(NOT_A_KEY);
+  const end = label ? lines.indexOf(`${DASHES}END ${label}${DASHES}`) : -1;
+  if (!label || end < 2) throw new KeyFormatError(NOT_A_KEY);
+  const after = lines.slice(end + 1);
+  if (after.some((line) => line.startsWith(`${DASHES}BEGIN `))) {
+    throw new KeyFormatError("This file holds more than one PEM block; a key file holds one.");
   }
-  const bodyLines = lines.slice(1, -1).map((line) => line.trim());
+  if (after.length > 0) throw new KeyFormatError("This file has data after the key.");
+  const bodyLines = lines.slice(1, end).map((line) => line.trim());
   // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED", "DEK-Info: ...") only appear on encrypted keys.
   if (bodyLines.some((line) => line.includes(":"))) {
     throw new KeyFormatError(
@@ -327,6 +432,9 @@ export function inspectKey(text: string): KeyInspection {
   try {
     return inspectPem(text);
   } catch (error) {
+    if (error instanceof NotPossessedError) {
+      return { ok: false, problem: error.message, claimed: error.claimed };
+    }
     return { ok: false, problem: error instanceof KeyFormatError ? error.message : DAMAGED };
   }
 }

@@ -12,11 +12,17 @@ export type TestKey = {
   algorithm: "RSA" | "ED25519" | "ECDSA";
   keySize: number;
   fingerprint: string;
+  /** The OpenSSH public-key line KPS would list for it. */
+  publicLine: string;
 };
 
 function fingerprintOf(pem: string): string {
   const key = sshpk.parsePrivateKey(pem, "auto");
   return key.toPublic().fingerprint("md5").toString("hex");
+}
+
+function publicLineOf(pem: string): string {
+  return sshpk.parsePrivateKey(pem, "auto").toPublic().toString("ssh");
 }
 
 function toOpenSsh(pkcs8Pem: string): string {
@@ -40,13 +46,21 @@ function pkcs8(type: "ed25519" | "ec", namedCurve = "P-256"): string {
 }
 
 function entry(label: string, pem: string, algorithm: TestKey["algorithm"], keySize: number) {
-  return { label, pem, algorithm, keySize, fingerprint: fingerprintOf(pem) };
+  return {
+    label,
+    pem,
+    algorithm,
+    keySize,
+    fingerprint: fingerprintOf(pem),
+    publicLine: publicLineOf(pem),
+  };
 }
 
-/** One key of every kind the console must verify. Takes about a second (RSA 3072). */
+/** One key of every kind the console must verify. Takes a second or two (RSA 3072 and 4096). */
 export function generateTestKeys(): TestKey[] {
   return [
     entry("rsa-2048-pkcs1", rsa(2048, "pkcs1"), "RSA", 2048),
+    entry("rsa-4096-pkcs1", rsa(4096, "pkcs1"), "RSA", 4096),
     entry("rsa-2048-pkcs8", rsa(2048, "pkcs8"), "RSA", 2048),
     entry("rsa-3072-openssh", toOpenSsh(rsa(3072, "pkcs8")), "RSA", 3072),
     entry("ed25519-openssh", toOpenSsh(pkcs8("ed25519")), "ED25519", 256),

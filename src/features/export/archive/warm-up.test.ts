@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeArchive } from "./analyze-archive.ts";
+import { NOT_POSSESSED } from "./inspect-key.ts";
 import { warmUpArchive } from "./warm-up.ts";
 
 describe("the worker's warm-up archive", () => {
@@ -8,9 +9,9 @@ describe("the worker's warm-up archive", () => {
     const report = await analyzeArchive(bytes, expected);
     expect(report.entries).toHaveLength(10);
     for (const entry of report.entries) {
-      expect(entry.status).toBe("unreadable");
-      // The last check before a fingerprint: everything ahead of it ran.
-      expect(entry.problem).toBe("This key's public and private parts do not belong together.");
+      expect(entry.status).toBe("mismatch");
+      // The possession check is the last one: everything ahead of it ran.
+      expect(entry.problem).toBe(NOT_POSSESSED);
     }
     expect(report.verdict.ok).toBe(false);
   });

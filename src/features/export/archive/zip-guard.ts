@@ -58,6 +58,8 @@ const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 const S_IFLNK = 0o120000;
 const DOS_DIRECTORY = 0x10;
+const S_ISPECIAL = 0o7000;
+const SIG_DATA_DESCRIPTOR = 0x08074b50;
 
 export const NOT_A_ZIP = "The server's response is not a zip archive.";
 export const TRUNCATED = "The archive is truncated or damaged, so it cannot be checked.";
@@ -223,17 +225,17 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
     if (seen.has(name)) refuse(`${label} appears more than once.`);
     seen.add(name);
 
-    const fileType = (externalAttributes >>> 16) & S_IFMT;
-    if (madeBy >>> 8 === HOST_UNIX && fileType === S_IFLNK) refuse(`${label} is a symbolic link.`);
-    if (
-      (madeBy >>> 8 === HOST_UNIX && fileType === S_IFDIR) ||
-      externalAttributes & DOS_DIRECTORY
-    ) {
+    // unzip applies a Unix mode from the high half whatever the "made by" host says (PKZip for
+    // Unix marks entries as FAT), so any non-zero high half is judged. Java writes none.
+    const mode = externalAttributes >>> 16;
+    const fileType = mode & S_IFMT;
+    const hasMode = mode !== 0 || madeBy >>> 8 === HOST_UNIX;
+    if (hasMode && fileType === S_IFLNK) refuse(`${label} is a symbolic link.`);
+    if ((hasMode && fileType === S_IFDIR) || externalAttributes & DOS_DIRECTORY) {
       refuse(`${label} is a directory.`);
     }
-    if (madeBy >>> 8 === HOST_UNIX && fileType !== 0 && fileType !== S_IFREG) {
-      refuse(`${label} is not a plain file.`);
-    }
+    if (hasMode && fileType !== 0 && fileType !== S_IFREG) refuse(`${label} is not a plain file.`);
+    if (mode & S_ISPECIAL) refuse(`${label} carries a setuid, setgid or sticky mode.`);
 
     if (uncompressedSize > MAX_ENTRY_BYTES) {
       refuse(`${label} declares ${uncompressedSize} bytes, more than a key file can be.`);
@@ -281,17 +283,43 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
   }
   if (pos !== eocd) refuse("its central directory holds more than it declares.");
 
-  // Entries that share or overlap bytes are how "overlapping file" bombs multiply output.
+  // Every byte before the directory must belong to a listed entry: tools that read front to
+  // back (jar x, funzip, ZipInputStream) extract local entries the directory never mentions.
+  // Entries that overlap are how "overlapping file" bombs multiply output.
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-  for (let index = 0; index < byOffset.length; index++) {
-    const entry = byOffset[index] as ScannedEntry;
-    const next = byOffset[index + 1];
-    const limit = next ? next.localHeaderOffset : directoryOffset;
-    if (entry.dataOffset + entry.compressedSize > limit) {
+  let covered = 0;
+  for (const entry of byOffset) {
+    if (entry.localHeaderOffset < covered) {
+      refuse(`entry “${entry.name}” overlaps another part of the archive.`);
+    }
+    if (entry.localHeaderOffset > covered) {
+      refuse("it holds data that its directory does not list, before or between its files.");
+    }
+    covered = entry.dataOffset + entry.compressedSize;
+    if (entry.flags & FLAG_DATA_DESCRIPTOR) covered += descriptorLength(view, covered, entry);
+    if (covered > directoryOffset) {
       refuse(`entry “${entry.name}” overlaps another part of the archive.`);
     }
   }
+  if (covered !== directoryOffset) {
+    refuse("it holds data that its directory does not list, before its directory.");
+  }
   return entries;
+}
+
+/** The data descriptor after an entry (signature optional), which must repeat its sizes. */
+function descriptorLength(view: DataView, at: number, entry: ScannedEntry): number {
+  const signed = at + 4 <= view.byteLength && view.getUint32(at, true) === SIG_DATA_DESCRIPTOR;
+  const start = signed ? at + 4 : at;
+  if (start + 12 > view.byteLength) refuse(`entry “${entry.name}” points outside the archive.`);
+  if (
+    view.getUint32(start, true) !== entry.crc32 ||
+    view.getUint32(start + 4, true) !== entry.compressedSize ||
+    view.getUint32(start + 8, true) !== entry.uncompressedSize
+  ) {
+    refuse(`entry “${entry.name}” declares different sizes in its two headers.`);
+  }
+  return start + 12 - at;
 }
 
 type LocalCheck = {

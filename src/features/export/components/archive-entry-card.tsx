@@ -5,7 +5,7 @@ import classes from "./archive-entry-card.module.css";
 
 const STATUS: Record<EntryStatus, { color: string; label: string }> = {
   verified: { color: "teal.9", label: "Verified" },
-  mismatch: { color: "red.9", label: "Fingerprint mismatch" },
+  mismatch: { color: "red.9", label: "Mismatch" },
   unexpected: { color: "orange.9", label: "Unexpected file" },
   unreadable: { color: "red.9", label: "Unreadable" },
 };
@@ -58,6 +58,7 @@ export function ArchiveEntryCard({ entry, onDownload }: Props) {
       </p>
       <FingerprintLine entry={entry} />
       {entry.problem && <p className={classes.problem}>{entry.problem}</p>}
+      {entry.nameWarning && <p className={classes.problem}>{entry.nameWarning}</p>}
       {revealed ? (
         // Rendered as a text node, never as HTML.
         <Code block style={{ whiteSpace: "pre", overflowX: "auto", maxHeight: 240 }}>
@@ -84,7 +85,11 @@ function FingerprintLine({ entry }: { entry: EntryReport }) {
   if (entry.status === "mismatch") {
     return (
       <div>
-        <p className={classes.mismatch}>✗ Fingerprint does NOT match the listed one</p>
+        <p className={classes.mismatch}>
+          {entry.derivedFingerprint === null
+            ? "✗ Not proven to be the private half of the listed key"
+            : "✗ Fingerprint does NOT match the listed one"}
+        </p>
         <p className={`${classes.line} ${classes.mono}`}>
           In the file: {entry.derivedFingerprint ?? "could not be derived"}
         </p>

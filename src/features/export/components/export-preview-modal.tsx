@@ -27,7 +27,7 @@ export function ExportPreviewModal({ result, onClose }: Props) {
   const saveZip = () =>
     save(() => new Blob([result.bytes], { type: "application/zip" }), ARCHIVE_FILE_NAME);
   const saveEntry = (entry: EntryReport) =>
-    save(() => new Blob([entry.text], { type: "application/x-pem-file" }), entry.fileName);
+    save(() => new Blob([entry.text], { type: "application/x-pem-file" }), entry.saveAs);
 
   return (
     <Modal

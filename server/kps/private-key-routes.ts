@@ -1,6 +1,7 @@
 // The routes that change a hosted private key: ImportPrivateKey and ClearPrivateKey, each
 // attempt audited (change-audit.ts). Export has its own service and stays in kps-routes.ts.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { KpsAction } from "../../contract/iam.ts";
 import { ApiFailure, kpsError } from "../http/errors.ts";
 import { callerMay } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
@@ -33,29 +34,14 @@ export function registerPrivateKeyRoutes(
   );
 
   app.delete(`${BASE}/:keypair_name/private-key`, async (request, reply) => {
-    const note: ChangeNote = {
-      operation: "clear-private-key",
-      caller: null,
-      name: null,
-      fingerprint: null,
-    };
-    await auditedChange(
+    await changeVisibleRow(
+      request,
       db,
-      requestInfo(request),
-      note,
-      () => tokenCaller(request, db),
-      () => {
-        note.caller = authenticate(request, db);
-        if (!callerMay(note.caller, "kps:SSHKeyPair:clearPrivateKey")) throw kpsError("KPS.9003");
-        note.name = keypairName(request);
-        const viewer = { projectId: note.caller.projectId, userId: note.caller.userId };
-        const row = findVisible(db, viewer, note.name);
-        if (!row) throw kpsError("KPS.4016");
-        note.fingerprint = row.fingerprint;
-        return () => {
-          if (!clearSealed(db, row.id, Date.now()))
-            throw new ApiFailure(404, "KPS.6005", "No private key managed");
-        };
+      "clear-private-key",
+      "kps:SSHKeyPair:clearPrivateKey",
+      (row) => {
+        if (!clearSealed(db, row.id, Date.now()))
+          throw new ApiFailure(404, "KPS.6005", "No private key managed");
       },
     );
     purgeWal(db);
@@ -66,29 +52,40 @@ export function registerPrivateKeyRoutes(
 /** DeleteKeypair, audited like the other changes: deleting a key pair deletes its hosted key. */
 export function registerDeleteRoute(app: FastifyInstance, db: Db): void {
   app.delete(`${BASE}/:keypair_name`, async (request, reply) => {
-    const note: ChangeNote = {
-      operation: "delete-keypair",
-      caller: null,
-      name: null,
-      fingerprint: null,
-    };
-    await auditedChange(
-      db,
-      requestInfo(request),
-      note,
-      () => tokenCaller(request, db),
-      () => {
-        note.caller = authenticate(request, db);
-        if (!callerMay(note.caller, "kps:SSHKeyPair:delete")) throw kpsError("KPS.9003");
-        note.name = keypairName(request);
-        const viewer = { projectId: note.caller.projectId, userId: note.caller.userId };
-        const row = findVisible(db, viewer, note.name);
-        if (!row) throw kpsError("KPS.4016");
-        note.fingerprint = row.fingerprint;
-        return () => deleteKeypairRow(db, row.id);
-      },
+    await changeVisibleRow(request, db, "delete-keypair", "kps:SSHKeyPair:delete", (row) =>
+      deleteKeypairRow(db, row.id),
     );
     purgeWal(db);
     return reply.code(204).send();
   });
+}
+
+/**
+ * One audited change to the key pair the path names: the caller, their permission and the row
+ * are noted as they are found, so a refusal's record says as much as the request revealed.
+ */
+async function changeVisibleRow(
+  request: FastifyRequest,
+  db: Db,
+  operation: "clear-private-key" | "delete-keypair",
+  action: KpsAction,
+  change: (row: { id: number }) => void,
+): Promise<void> {
+  const note: ChangeNote = { operation, caller: null, name: null, fingerprint: null };
+  await auditedChange(
+    db,
+    requestInfo(request),
+    note,
+    () => tokenCaller(request, db),
+    () => {
+      note.caller = authenticate(request, db);
+      if (!callerMay(note.caller, action)) throw kpsError("KPS.9003");
+      note.name = keypairName(request);
+      const viewer = { projectId: note.caller.projectId, userId: note.caller.userId };
+      const row = findVisible(db, viewer, note.name);
+      if (!row) throw kpsError("KPS.4016");
+      note.fingerprint = row.fingerprint;
+      return () => change(row);
+    },
+  );
 }

@@ -77,7 +77,8 @@ function FingerprintLine({ entry }: { entry: EntryReport }) {
   if (entry.status === "verified") {
     return (
       <p className={classes.line}>
-        <span className={classes.match}>✓ Fingerprint matches</span> the listed one:{" "}
+        {/* Proven, not just compared: the secret part produced the listed public key. */}
+        <span className={classes.match}>✓ Private half of the listed key</span>, fingerprint{" "}
         <span className={classes.mono}>{entry.derivedFingerprint}</span>
       </p>
     );

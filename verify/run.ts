@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ivRepeats, storeFigures } from "./at-rest-and-audit.ts";
 import { crashDurability } from "./crash-durability.ts";
 import { forgedKeys } from "./forged-keys.ts";
+import { hostileArchives } from "./hostile-archives.ts";
 import { auditFlood, lockout, pageUnderLoad } from "./limits.ts";
 import { load } from "./load.ts";
 import { proxyDefences } from "./proxy-defences.ts";
@@ -125,6 +126,18 @@ try {
     proxy.rssGrowthMiB,
     "< 64",
     proxy.rssGrowthMiB < 64,
+  );
+
+  const archives = await hostileArchives();
+  zero(
+    "preview",
+    `hidden-entry and setuid archives accepted (of ${archives.hiddenKinds})`,
+    archives.hiddenAccepted,
+  );
+  zero(
+    "preview",
+    `hostile archive kinds accepted (of ${archives.kinds})`,
+    archives.accepted.length,
   );
 
   const forged = await forgedKeys(quick ? 20 : 200);

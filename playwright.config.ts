@@ -63,8 +63,10 @@ export default defineConfig({
         PORT: String(port),
         KPS_DATA_DIR: join(tmpdir(), `kps-e2e-${process.pid}`),
         KPS_DEMO: "1",
-        // Journeys export many times as one demo user; the per-actor limit has its own server test.
+        // Journeys create and export many times as one demo user; the per-actor limits have their
+        // own server tests.
         KPS_EXPORT_RATE_LIMIT: "1000",
+        KPS_CREATE_RATE_LIMIT: "1000",
       },
     },
     {

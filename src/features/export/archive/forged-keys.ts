@@ -5,27 +5,11 @@
  * Shared by the unit tests and the browser's hostile corpus.
  */
 
+import { concat, sshString } from "./ssh-bytes.ts";
+
 // Armor lines are assembled, so no literal one sits in the repository.
 const DASHES = "-".repeat(5);
 const encoder = new TextEncoder();
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-function sshString(value: Uint8Array | string): Uint8Array {
-  const bytes = typeof value === "string" ? encoder.encode(value) : value;
-  const out = new Uint8Array(4 + bytes.length);
-  new DataView(out.buffer).setUint32(0, bytes.length);
-  out.set(bytes, 4);
-  return out;
-}
 
 function uint32(value: number): Uint8Array {
   const out = new Uint8Array(4);

@@ -1,6 +1,7 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { p256, p384, p521 } from "@noble/curves/nist.js";
 import { md5 } from "@noble/hashes/legacy.js";
+import { concat, sshString } from "./ssh-bytes.ts";
 
 /*
  * Derives what the preview shows for one private key: algorithm, size, and the MD5 fingerprint
@@ -60,27 +61,8 @@ function damaged(): never {
   throw new KeyFormatError(DAMAGED);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-/** RFC 4251 "string": uint32 length, then the bytes. */
-function sshString(value: Uint8Array | string): Uint8Array {
-  const bytes = typeof value === "string" ? encoder.encode(value) : value;
-  const out = new Uint8Array(4 + bytes.length);
-  new DataView(out.buffer).setUint32(0, bytes.length);
-  out.set(bytes, 4);
-  return out;
 }
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));

@@ -1,5 +1,6 @@
 // The export audit trail: who asked for which keys, when, from where, and what happened.
 // Never key material, never a token.
+import type { Caller } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
 import { sql } from "../store/statements.ts";
 
@@ -24,6 +25,26 @@ export type AuditRecord = {
   /** How many attempts the row stands for: more than 1 only for a flood's summary row. */
   attempts?: number;
 };
+
+/** Who an attempt's record names: the token's owner, whichever route the attempt took. */
+export function actorFields(
+  caller: Caller | null,
+): Pick<AuditRecord, "actorUserId" | "actorName" | "projectId"> {
+  return {
+    actorUserId: caller?.userId ?? null,
+    actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
+    projectId: caller?.projectId ?? null,
+  };
+}
+
+/** A read that may throw (authenticate, parse), for the record of an attempt it refused. */
+export function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
 
 export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void {
   sql(

@@ -7,7 +7,13 @@
 import { ApiFailure } from "../http/errors.ts";
 import type { Caller } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
-import { type AuditRecord, type KeyChangeOperation, writeAudit } from "./audit-log.ts";
+import {
+  type AuditRecord,
+  actorFields,
+  type KeyChangeOperation,
+  orNull,
+  writeAudit,
+} from "./audit-log.ts";
 
 export type RequestInfo = {
   requestId: string;
@@ -62,25 +68,14 @@ function record(
   outcome: AuditRecord["outcome"],
   errorCode: string | null,
 ): AuditRecord {
-  const { caller } = note;
   return {
     requestId: info.requestId,
     operation: note.operation,
-    actorUserId: caller?.userId ?? null,
-    actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
-    projectId: caller?.projectId ?? null,
+    ...actorFields(note.caller),
     names: note.name ? [note.name] : [],
     fingerprints: note.fingerprint ? [note.fingerprint] : [],
     outcome,
     errorCode,
     clientAddress: info.clientAddress,
   };
-}
-
-function orNull<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
 }

@@ -6,13 +6,14 @@
 // holding its audit record has succeeded, so no key bytes leave before that record is durable.
 import type { FastifyRequest } from "fastify";
 import { ApiFailure, kpsError } from "../http/errors.ts";
-import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
+import { type Caller, callerMay } from "../iam/tokens.ts";
 import { AuditGate } from "../limits/audit-gate.ts";
 import type { Db } from "../store/database.ts";
 import type { GroupCommit } from "../store/group-commit.ts";
-import { type AuditRecord, writeAudit } from "./audit-log.ts";
+import { type AuditRecord, actorFields, orNull, writeAudit } from "./audit-log.ts";
 import { type ExportRateLimit, throttled } from "./export-rate-limit.ts";
 import { findExportable } from "./keypair-store.ts";
+import { tokenCaller } from "./kps-request.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 
 // The key stays as the bytes it was sealed from: the zip takes them as they are.
@@ -65,7 +66,7 @@ export class ExportService {
             caller = authenticate();
           } catch (error) {
             // A token for another project, say: the record still names who sent it.
-            caller = tokenOwner(this.db, request);
+            caller = tokenCaller(request, this.db);
             throw error;
           }
           this.admit(caller);
@@ -98,7 +99,7 @@ export class ExportService {
         .run(() => {
           // An attempt queued after a rolled-back one never ran: the record still says who
           // asked for which keys (both are reads; the rate limit is not charged again).
-          caller ??= orNull(authenticate) ?? tokenOwner(this.db, request);
+          caller ??= orNull(authenticate) ?? tokenCaller(request, this.db);
           if (names.length === 0) names = orNull(parseNames) ?? carriedNames(request.body);
           auditFailure("KPS.0004");
         })
@@ -124,7 +125,7 @@ export class ExportService {
     const record = auditRecord(
       request,
       operation,
-      orNull(authenticate) ?? tokenOwner(this.db, request),
+      orNull(authenticate) ?? tokenCaller(request, this.db),
       carriedNames(request.body),
       "failure",
       errorCode,
@@ -175,21 +176,13 @@ function auditRecord(
   return {
     requestId: request.id,
     operation,
-    actorUserId: caller?.userId ?? null,
-    actorName: caller ? `${caller.domainName}/${caller.userName}` : null,
-    projectId: caller?.projectId ?? null,
+    ...actorFields(caller),
     names,
     fingerprints,
     outcome,
     errorCode,
     clientAddress: request.ip,
   };
-}
-
-/** Whose token it is, whatever project the path names; null when it resolves to nobody. */
-function tokenOwner(db: Db, request: FastifyRequest): Caller | null {
-  const token = request.headers?.["x-auth-token"];
-  return typeof token === "string" ? resolveToken(db, token) : null;
 }
 
 const MAX_RECORDED_NAMES = 100;
@@ -206,12 +199,4 @@ function carriedNames(body: unknown): string[] {
     if (typeof name === "string") names.push(name.slice(0, 255));
   }
   return names;
-}
-
-function orNull<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
 }

@@ -12,8 +12,7 @@ import { kpsError } from "../http/errors.ts";
 import { type Caller, callerMay } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
 import { auditedChange, type ChangeNote, type RequestInfo } from "./change-audit.ts";
-import { findVisible } from "./keypair-store.ts";
-import { parse } from "./kps-request.ts";
+import { parse, visibleRow } from "./kps-request.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 import { provenPrivateKey } from "./proven-private-key.ts";
 
@@ -37,12 +36,7 @@ export function importPrivateKey(
     if (!callerMay(caller, "kps:SSHKeyPair:importPrivateKey")) throw kpsError("KPS.9003");
     const { keypair } = parse(importPrivateKeyRequestSchema, body);
     if (keypair.user_id && keypair.user_id !== caller.userId) throw kpsError("KPS.0006");
-    const row = findVisible(
-      db,
-      { projectId: caller.projectId, userId: caller.userId },
-      keypair.name,
-    );
-    if (!row) throw kpsError("KPS.4016");
+    const row = visibleRow(db, caller, keypair.name);
     note.fingerprint = row.fingerprint;
     if (row.hosted) note.operation = "replace-private-key";
     const privateKey = provenPrivateKey(keypair.key_protection.private_key, row.public_key);

@@ -2,11 +2,13 @@
 // path's project), the key-pair name in the path, and a body checked against its schema.
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod/mini";
+import type { KpsAction } from "../../contract/iam.ts";
 import { KEYPAIR_NAME_PATTERN } from "../../contract/kps.ts";
 import { gatewayUnauthorized, kpsError } from "../http/errors.ts";
-import { type Caller, resolveToken } from "../iam/tokens.ts";
+import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
 import type { RequestInfo } from "./change-audit.ts";
+import { findVisible, type KeypairRow } from "./keypair-store.ts";
 
 type Params = { project_id: string; keypair_name?: string };
 
@@ -23,6 +25,20 @@ export function authenticate(request: FastifyRequest, db: Db): Caller {
   }
   if ((request.params as Params).project_id !== caller.projectId) throw kpsError("KPS.9003");
   return caller;
+}
+
+/** The caller, who must hold the IAM action the operation needs. */
+export function authorize(request: FastifyRequest, db: Db, action: KpsAction): Caller {
+  const caller = authenticate(request, db);
+  if (!callerMay(caller, action)) throw kpsError("KPS.9003");
+  return caller;
+}
+
+/** The key pair of that name the caller may see: their own private ones and the account's. */
+export function visibleRow(db: Db, caller: Caller, name: string): KeypairRow {
+  const row = findVisible(db, { projectId: caller.projectId, userId: caller.userId }, name);
+  if (!row) throw kpsError("KPS.4016");
+  return row;
 }
 
 /** The token's caller whatever the path's project (for audit records); null without a valid token. */

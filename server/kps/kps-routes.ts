@@ -12,15 +12,22 @@ import {
 } from "../../contract/kps.ts";
 import { toFailure } from "../http/error-handler.ts";
 import { kpsError } from "../http/errors.ts";
-import { type Caller, callerMay } from "../iam/tokens.ts";
+import type { Caller } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
 import { batchImport } from "./batch-import.ts";
 import { createKeypair } from "./create-keypair.ts";
 import { type ExportRateLimit, throttled } from "./export-rate-limit.ts";
 import type { ExportService } from "./export-service.ts";
-import { findVisible, listVisible, updateDescription } from "./keypair-store.ts";
+import { listVisible, updateDescription } from "./keypair-store.ts";
 import { zipPrivateKeys } from "./keypairs-zip.ts";
-import { authenticate, keypairName, parse, requestInfo } from "./kps-request.ts";
+import {
+  authenticate,
+  authorize,
+  keypairName,
+  parse,
+  requestInfo,
+  visibleRow,
+} from "./kps-request.ts";
 import { registerDeleteRoute, registerPrivateKeyRoutes } from "./private-key-routes.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 import { toDetail, toListItem } from "./serialize.ts";
@@ -38,17 +45,10 @@ export function registerKpsRoutes(
   app: FastifyInstance,
   { db, vault, exports, createRateLimit }: KpsDeps,
 ): void {
-  const guard = (request: FastifyRequest, action: KpsAction): Caller => {
-    const caller = authenticate(request, db);
-    if (!callerMay(caller, action)) throw kpsError("KPS.9003");
-    return caller;
-  };
-  const visible = (caller: Caller, request: FastifyRequest) => {
-    const name = keypairName(request);
-    const row = findVisible(db, { projectId: caller.projectId, userId: caller.userId }, name);
-    if (!row) throw kpsError("KPS.4016");
-    return row;
-  };
+  const guard = (request: FastifyRequest, action: KpsAction): Caller =>
+    authorize(request, db, action);
+  const visible = (caller: Caller, request: FastifyRequest) =>
+    visibleRow(db, caller, keypairName(request));
 
   app.get(BASE, async (request) => {
     const caller = guard(request, "kps:SSHKeyPair:list");

@@ -2,18 +2,19 @@
 // attempt audited (change-audit.ts). Export has its own service and stays in kps-routes.ts.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { KpsAction } from "../../contract/iam.ts";
-import { ApiFailure, kpsError } from "../http/errors.ts";
-import { callerMay } from "../iam/tokens.ts";
+import { ApiFailure } from "../http/errors.ts";
 import type { Db } from "../store/database.ts";
 import { auditedChange, type ChangeNote } from "./change-audit.ts";
 import { importPrivateKey } from "./import-private-key.ts";
+import { clearSealed, deleteKeypair as deleteKeypairRow, purgeWal } from "./keypair-store.ts";
 import {
-  clearSealed,
-  deleteKeypair as deleteKeypairRow,
-  findVisible,
-  purgeWal,
-} from "./keypair-store.ts";
-import { authenticate, keypairName, requestInfo, tokenCaller } from "./kps-request.ts";
+  authenticate,
+  authorize,
+  keypairName,
+  requestInfo,
+  tokenCaller,
+  visibleRow,
+} from "./kps-request.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
 
 const BASE = "/v3/:project_id/keypairs";
@@ -78,12 +79,10 @@ async function changeVisibleRow(
     note,
     () => tokenCaller(request, db),
     () => {
-      note.caller = authenticate(request, db);
-      if (!callerMay(note.caller, action)) throw kpsError("KPS.9003");
+      // A refusal for want of the action still names its caller: identify() finds them.
+      note.caller = authorize(request, db, action);
       note.name = keypairName(request);
-      const viewer = { projectId: note.caller.projectId, userId: note.caller.userId };
-      const row = findVisible(db, viewer, note.name);
-      if (!row) throw kpsError("KPS.4016");
+      const row = visibleRow(db, note.caller, note.name);
       note.fingerprint = row.fingerprint;
       return () => change(row);
     },

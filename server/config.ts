@@ -2,6 +2,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { REQUEST_TIMEOUT_MS } from "./app.ts";
+import { LIMIT_DEFAULTS } from "./embedded-kps.ts";
 import { DEFAULT_UPSTREAM_LIMITS } from "./proxy/cloud-proxy.ts";
 import type { UpstreamLimits } from "./proxy/upstream.ts";
 
@@ -68,9 +69,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     iamEndpoint,
     upstreamLimits,
     exportRateLimit: Number(env.KPS_EXPORT_RATE_LIMIT || 30),
-    createRateLimit: positive(env, "KPS_CREATE_RATE_LIMIT", 30),
-    auditFailuresPerMinute: positive(env, "KPS_AUDIT_FAILURES_PER_MINUTE", 60),
-    auditRetentionDays: positive(env, "KPS_AUDIT_RETENTION_DAYS", 400),
+    createRateLimit: positive(env, "KPS_CREATE_RATE_LIMIT", LIMIT_DEFAULTS.createRateLimit),
+    auditFailuresPerMinute: positive(
+      env,
+      "KPS_AUDIT_FAILURES_PER_MINUTE",
+      LIMIT_DEFAULTS.auditFailuresPerMinute,
+    ),
+    auditRetentionDays: positive(
+      env,
+      "KPS_AUDIT_RETENTION_DAYS",
+      LIMIT_DEFAULTS.auditRetentionDays,
+    ),
     trustedProxies: (env.KPS_TRUSTED_PROXIES || "")
       .split(",")
       .map((entry) => entry.trim())

@@ -1,4 +1,4 @@
-import { buildHostileArchives } from "../src/features/export/archive/hostile-archives.ts";
+import { buildHostileArchives } from "../src/testing/hostile-archives.ts";
 import { expect, signIn, test } from "./fixtures.ts";
 
 test("export failures in plain words: load error, cleared key, hostile archives, throttling, cancel", async ({

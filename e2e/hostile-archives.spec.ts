@@ -1,5 +1,5 @@
-import { forgeFor } from "../src/features/export/archive/forged-keys.ts";
-import { buildHostileArchives, zipKeys } from "../src/features/export/archive/hostile-archives.ts";
+import { forgeFor } from "../src/testing/forged-keys.ts";
+import { buildHostileArchives, zipKeys } from "../src/testing/hostile-archives.ts";
 import { apiSignIn, expect, signIn, type TestKeypair, test } from "./fixtures.ts";
 
 // Every kind of hostile archive in the corpus, served in place of the server's answer to the

@@ -1,7 +1,7 @@
 // The preview's archive check in Node over the whole hostile corpus, the hidden-entry and
 // setuid kinds among them: every kind must be refused before anything is called verified.
 import { analyzeArchive } from "../src/features/export/archive/analyze-archive.ts";
-import { buildHostileArchives } from "../src/features/export/archive/hostile-archives.ts";
+import { buildHostileArchives } from "../src/testing/hostile-archives.ts";
 
 export async function hostileArchives() {
   const corpus = await buildHostileArchives();

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { forgeFor } from "../../../testing/forged-keys.ts";
+import { zipFiles, zipKeys } from "../../../testing/hostile-archives.ts";
+import { generateTestKeys, type TestKey } from "../../../testing/test-keys.ts";
 import { analyzeArchive } from "./analyze-archive.ts";
-import { forgeFor } from "./forged-keys.ts";
-import { zipFiles, zipKeys } from "./hostile-archives.ts";
-import { generateTestKeys, type TestKey } from "./test-keys.ts";
 
 let keys: TestKey[] = [];
 

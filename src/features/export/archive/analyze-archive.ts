@@ -1,7 +1,7 @@
+import { inspectKey } from "../../../lib/ssh-key/inspect-key.ts";
 import type { ArchiveReport, EntryReport, ExpectedKey } from "./archive-types.ts";
 import { archiveVerdict } from "./archive-verdict.ts";
 import { inflateEntries } from "./inflate-entries.ts";
-import { inspectKey } from "./inspect-key.ts";
 import { safeFileNames } from "./safe-file-names.ts";
 import { scanCentralDirectory } from "./zip-guard.ts";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { zipKeys } from "./hostile-archives.ts";
+import { zipKeys } from "../../../testing/hostile-archives.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 
 // Loads the real worker module against a stand-in worker scope.

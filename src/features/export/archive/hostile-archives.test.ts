@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildHostileArchives,
+  type HostileArchive,
+  rawZip,
+  zipFiles,
+} from "../../../testing/hostile-archives.ts";
 import { analyzeArchive } from "./analyze-archive.ts";
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
-import { buildHostileArchives, type HostileArchive, rawZip, zipFiles } from "./hostile-archives.ts";
 import { scanCentralDirectory } from "./zip-guard.ts";
 
 let corpus: HostileArchive[] = [];

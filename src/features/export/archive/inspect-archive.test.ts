@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { zipKeys } from "../../../testing/hostile-archives.ts";
 import { analyzeArchive } from "./analyze-archive.ts";
-import { zipKeys } from "./hostile-archives.ts";
 import { ArchiveRejectedError, inspectArchive } from "./inspect-archive.ts";
 import type { WorkerRequest } from "./worker-protocol.ts";
 

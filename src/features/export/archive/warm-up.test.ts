@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { NOT_POSSESSED } from "../../../lib/ssh-key/inspect-key.ts";
 import { analyzeArchive } from "./analyze-archive.ts";
-import { NOT_POSSESSED } from "./inspect-key.ts";
 import { warmUpArchive } from "./warm-up.ts";
 
 describe("the worker's warm-up archive", () => {

@@ -5,7 +5,7 @@
  * Shared by the unit tests and the browser's hostile corpus.
  */
 
-import { concat, sshString } from "./ssh-bytes.ts";
+import { concat, sshString } from "../lib/ssh-key/ssh-bytes.ts";
 
 // Armor lines are assembled, so no literal one sits in the repository.
 const DASHES = "-".repeat(5);

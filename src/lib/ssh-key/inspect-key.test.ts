@@ -1,8 +1,14 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { forgeEcdsa, forgeEd25519, forgeRsa, type RsaParts, rsaPkcs1Pem } from "./forged-keys.ts";
+import {
+  forgeEcdsa,
+  forgeEd25519,
+  forgeRsa,
+  type RsaParts,
+  rsaPkcs1Pem,
+} from "../../testing/forged-keys.ts";
+import { generateTestKeys, type TestKey } from "../../testing/test-keys.ts";
 import { inspectKey } from "./inspect-key.ts";
-import { generateTestKeys, type TestKey } from "./test-keys.ts";
 
 let keys: TestKey[] = [];
 

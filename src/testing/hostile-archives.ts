@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import type { ExpectedKey } from "./archive-types.ts";
+import type { ExpectedKey } from "../features/export/archive/archive-types.ts";
 
 // Armor lines are assembled, so no literal one sits in the repository (where a real key would be flagged).
 const DASHES = "-".repeat(5);

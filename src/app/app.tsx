@@ -1,8 +1,8 @@
 import { Alert, Button, Container, Group, Loader } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
-import { revokeToken } from "../features/auth/api/auth-api.ts";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
-import { clearSession, getSession, useSession } from "../lib/session.ts";
+import { endSession } from "../lib/end-session.ts";
+import { useSession } from "../lib/session.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
 const loadShell = () => import("./signed-in-shell.tsx");
@@ -28,9 +28,7 @@ function useShell() {
 
 /** A reload drops the in-memory token, so it is revoked on the server first. */
 async function signOutAndReload() {
-  const token = getSession()?.token;
-  clearSession("user");
-  if (token) await revokeToken(token).catch(() => undefined);
+  await endSession("user");
   window.location.reload();
 }
 

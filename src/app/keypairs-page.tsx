@@ -1,12 +1,12 @@
 import { Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useSignOut } from "../features/auth/use-sign-out.ts";
 import { ExportAction } from "../features/export/components/export-action.tsx";
-import { keypairKeys } from "../features/keypairs/api/keypair-queries.ts";
 import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.tsx";
+import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
 import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
+import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
 
 /** Where the key-pair list and the export meet; neither feature knows the other. */
@@ -15,7 +15,8 @@ export function KeypairsPage({ session }: { session: Session }) {
   const list = useAllKeypairs(projectId);
   const [selected, setSelected] = useState<string[]>([]);
   const queryClient = useQueryClient();
-  const signOut = useSignOut();
+  const [openName, setOpenName] = useState<string | null>(null);
+  const onCloseDetail = useCallback(() => setOpenName(null), []);
 
   const byName = useMemo(
     () => new Map(list.rows.map((keypair) => [keypair.name, keypair])),
@@ -49,7 +50,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         Key pairs in {session.project.name}
       </Title>
       <KeypairBrowser
-        projectId={projectId}
+        onOpen={setOpenName}
         list={list}
         selected={selected}
         onSelectedChange={onSelectedChange}
@@ -61,10 +62,10 @@ export function KeypairsPage({ session }: { session: Session }) {
             onListStale={() =>
               queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
             }
-            onSignInAgain={() => signOut("unauthorized")}
           />
         }
       />
+      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={onCloseDetail} />
     </>
   );
 }

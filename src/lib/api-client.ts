@@ -103,6 +103,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       status: response.status,
       code: kps.data.error_code,
       message: kps.data.error_msg || statusMessage(response),
+      serviceMessage: kps.data.error_msg || null,
       requestId: kps.data.request_id || headerRequestId,
       retryAfter,
     });
@@ -114,6 +115,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       status: response.status,
       code: `IAM.${code ?? response.status}`,
       message: message || title || statusMessage(response),
+      serviceMessage: message || title || null,
       requestId: headerRequestId,
       retryAfter,
     });

@@ -10,6 +10,11 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   /** Seconds from Retry-After, when the server sent one. */
   readonly retryAfter: number | null;
+  /**
+   * The service's own error_msg, kept apart from our words; null when the failure is the
+   * client's (TIMEOUT, NETWORK, BAD_RESPONSE) or the answer explained nothing.
+   */
+  readonly serviceMessage: string | null;
 
   constructor(init: {
     status: number;
@@ -17,12 +22,14 @@ export class ApiError extends Error {
     message: string;
     requestId?: string | null;
     retryAfter?: number | null;
+    serviceMessage?: string | null;
   }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
+    this.serviceMessage = init.serviceMessage ?? null;
   }
 }
 

@@ -7,7 +7,14 @@ const names = ["web-01", "web-010"];
 const id = "0123456789abcdef0123456789abcdef";
 
 function api(status: number, code: string, message: string, retryAfter?: number) {
-  return new ApiError({ status, code, message, requestId: id, retryAfter });
+  return new ApiError({
+    status,
+    code,
+    message,
+    serviceMessage: message,
+    requestId: id,
+    retryAfter,
+  });
 }
 
 describe("explainExportError", () => {
@@ -38,8 +45,8 @@ describe("explainExportError", () => {
       "Wait 12 seconds and try again.",
     );
     expect(explainExportError(api(401, "APIGW.0301", "expired"), names)).toMatchObject({
-      signInAgain: true,
-      action: "Sign in again, then repeat the export.",
+      title: "Signed out by the service",
+      serviceMessage: "expired",
     });
     expect(explainExportError(api(500, "KPS.0004", "Response error"), names).action).toMatch(
       /request id/,
@@ -64,7 +71,7 @@ describe("explainExportError", () => {
     expect(hosted.text).toBe(
       "The private key of shape-not-hosted-cn is no longer hosted by KPS, so it cannot be exported.",
     );
-    expect(hosted.serverMessage).toBe("未托管私钥");
+    expect(hosted.serviceMessage).toBe("未托管私钥");
     expect(explainExportError(api(403, "KPS.9004", "密钥对已被冻结"), one).text).toMatch(
       /^shape-not-hosted-cn is frozen/,
     );

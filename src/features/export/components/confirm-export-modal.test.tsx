@@ -18,7 +18,6 @@ function renderModal(onExport = vi.fn()) {
       onExport={onExport}
       onCancelRequest={vi.fn()}
       onClose={vi.fn()}
-      onSignInAgain={vi.fn()}
     />,
   );
   return onExport;

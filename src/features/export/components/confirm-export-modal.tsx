@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, List, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
 import type { ExportErrorExplanation } from "../explain-export-error.ts";
-import { ExportErrorAlert } from "./export-error-alert.tsx";
 
 type Props = {
   opened: boolean;
@@ -13,7 +13,6 @@ type Props = {
   onExport: () => void;
   onCancelRequest: () => void;
   onClose: () => void;
-  onSignInAgain: () => void;
 };
 
 export function ConfirmExportModal(props: Props) {
@@ -55,9 +54,7 @@ function ConfirmBody(props: Props) {
         onChange={(event) => setUnderstood(event.currentTarget.checked)}
         label="I understand that anyone holding these private keys can sign in to the servers that trust them, and that I must store them safely."
       />
-      {props.error && (
-        <ExportErrorAlert explanation={props.error} onSignInAgain={props.onSignInAgain} />
-      )}
+      {props.error && <ErrorAlert explanation={props.error} />}
       <Group justify="flex-end">
         {props.pending ? (
           <Button variant="default" onClick={props.onCancelRequest}>

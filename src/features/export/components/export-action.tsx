@@ -5,7 +5,7 @@ import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { isAbortError } from "../../../lib/api-error.ts";
 import { revokeAllObjectUrls } from "../../../lib/download.ts";
 import { exportAndInspect } from "../api/batch-export.ts";
-import { explainExportError } from "../explain-export-error.ts";
+import { explainExportError, isListStale } from "../explain-export-error.ts";
 import { ConfirmExportModal } from "./confirm-export-modal.tsx";
 
 const loadPreview = () => import("./export-preview-modal.tsx");
@@ -26,20 +26,13 @@ type Props = {
   keypairs: KeypairSummary[];
   /** The service no longer matches the list (a key cleared, frozen or deleted). */
   onListStale: () => void;
-  onSignInAgain: () => void;
 };
 
 /**
  * Export is a mutation, never a query: its result (the zip and the keys inside) lives only in
  * this mutation and is dropped with reset() when the preview closes.
  */
-export function ExportAction({
-  projectId,
-  projectName,
-  keypairs,
-  onListStale,
-  onSignInAgain,
-}: Props) {
+export function ExportAction({ projectId, projectName, keypairs, onListStale }: Props) {
   const [confirming, setConfirming] = useState<KeypairSummary[] | null>(null);
   const controller = useRef<AbortController | null>(null);
   const reasonId = useId();
@@ -78,7 +71,7 @@ export function ExportAction({
         onSuccess: () => setConfirming(null),
         onError: (error) => {
           if (isAbortError(error)) reset();
-          else if (explainExportError(error, []).listStale) onListStale();
+          else if (isListStale(error)) onListStale();
         },
       },
     );
@@ -131,7 +124,6 @@ export function ExportAction({
         onExport={start}
         onCancelRequest={cancelRequest}
         onClose={closeConfirm}
-        onSignInAgain={onSignInAgain}
       />
       {mutation.data && (
         <mutation.data.Preview result={mutation.data.result} onClose={closePreview} />

@@ -5,13 +5,7 @@ import {
   MAX_LIST_LIMIT,
 } from "../../../../contract/kps.ts";
 import { apiJson } from "../../../lib/api-client.ts";
-
-export const keypairKeys = {
-  all: (projectId: string) => ["keypairs", projectId] as const,
-  list: (projectId: string) => [...keypairKeys.all(projectId), "list"] as const,
-  detail: (projectId: string, name: string) =>
-    [...keypairKeys.all(projectId), "detail", name] as const,
-};
+import { keypairKeys } from "../../../lib/query-keys.ts";
 
 function base(projectId: string) {
   return `/v3/${encodeURIComponent(projectId)}/keypairs`;

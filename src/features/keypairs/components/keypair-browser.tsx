@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
 import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { explainError } from "../../../lib/explain-error.ts";
 import {
   filterKeypairs,
   type KeypairFilters,
@@ -9,25 +11,33 @@ import {
 } from "../filter-keypairs.ts";
 import { toggleName, toggleView } from "../selection.ts";
 import type { useAllKeypairs } from "../use-all-keypairs.ts";
-import { KeypairDetailDrawer } from "./keypair-detail-drawer.tsx";
 import { KeypairFiltersBar } from "./keypair-filters-bar.tsx";
 import { KeypairTable } from "./keypair-table.tsx";
 import { SelectionBar } from "./selection-bar.tsx";
 
 type Props = {
-  projectId: string;
   list: ReturnType<typeof useAllKeypairs>;
   selected: string[];
   onSelectedChange: (update: (selected: string[]) => string[]) => void;
-  /** The export action, composed in by the page. */
+  /** The selection's actions (export, delete), composed in by the page. */
   actions?: React.ReactNode;
+  /** The toolbar's actions (create, import), composed in by the page. */
+  toolbar?: React.ReactNode;
+  /** Opening a row's details is the page's: it owns the drawer and its address. */
+  onOpen: (name: string) => void;
 };
 
 const count = new Intl.NumberFormat("en-US");
 
-export function KeypairBrowser({ projectId, list, selected, onSelectedChange, actions }: Props) {
+export function KeypairBrowser({
+  list,
+  selected,
+  onSelectedChange,
+  actions,
+  toolbar,
+  onOpen,
+}: Props) {
   const [filters, setFilters] = useState<KeypairFilters>(NO_FILTERS);
-  const [openName, setOpenName] = useState<string | null>(null);
   const capMessageId = useId();
   // Typing stays instant while a 10,000-row filter runs at a lower priority.
   const deferred = useDeferredValue(filters);
@@ -51,7 +61,6 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
     [],
   );
   const onClearSelection = useCallback(() => onSelectedChange(() => []), [onSelectedChange]);
-  const onCloseDetail = useCallback(() => setOpenName(null), []);
 
   let body: React.ReactNode;
   if (query.data && rows.length === 0 && complete) {
@@ -70,7 +79,7 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
         onSortChange={onSortChange}
         onToggle={onToggle}
         onToggleView={onToggleView}
-        onOpen={setOpenName}
+        onOpen={onOpen}
       />
     );
   } else if (query.isError) {
@@ -89,7 +98,10 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
   const filtered = visible.length !== rows.length;
   return (
     <Stack gap="sm">
-      <KeypairFiltersBar filters={filters} onChange={setFilters} />
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <KeypairFiltersBar filters={filters} onChange={setFilters} />
+        {toolbar && <Group gap="xs">{toolbar}</Group>}
+      </Group>
       <Group gap="sm" mih={24}>
         {query.data && (
           <Text size="sm" c="dimmed">
@@ -111,17 +123,10 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
         )}
       </Group>
       {query.isError && (
-        <Alert color="red" title="Could not load the key pairs" role="alert">
-          <Text size="sm">
-            {query.error.message}
-            {"requestId" in query.error && query.error.requestId
-              ? ` (request id ${String(query.error.requestId)})`
-              : ""}
-          </Text>
-          <Button mt="sm" size="xs" variant="light" onClick={() => query.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <ErrorAlert
+          explanation={explainError(query.error, { what: "Load the key pairs" })}
+          onRetry={() => query.refetch()}
+        />
       )}
       <SelectionBar
         selected={selected}
@@ -130,7 +135,6 @@ export function KeypairBrowser({ projectId, list, selected, onSelectedChange, ac
         actions={actions}
       />
       {body}
-      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={onCloseDetail} />
     </Stack>
   );
 }

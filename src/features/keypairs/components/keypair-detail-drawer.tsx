@@ -1,16 +1,25 @@
-import { Alert, Button, Code, Drawer, Skeleton, Stack, Text } from "@mantine/core";
+import { Code, Drawer, Group, Skeleton, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { explainError } from "../../../lib/explain-error.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
 import { scopeWords, statusWords } from "../keypair-words.ts";
 
-type Props = { projectId: string; name: string | null; onClose: () => void };
+type Props = {
+  projectId: string;
+  name: string | null;
+  onClose: () => void;
+  /** What other features offer for this key pair (export, host, delete…), composed by the page. */
+  actions?: (keypair: KeypairDetail) => ReactNode;
+};
 
 export const KeypairDetailDrawer = memo(function KeypairDetailDrawer({
   projectId,
   name,
   onClose,
+  actions,
 }: Props) {
   return (
     <Drawer
@@ -21,22 +30,39 @@ export const KeypairDetailDrawer = memo(function KeypairDetailDrawer({
       title={name ? `Key pair ${name}` : "Key pair"}
       closeButtonProps={{ "aria-label": "Close key pair details" }}
     >
-      {name && <DetailBody projectId={projectId} name={name} />}
+      {name && <DetailBody projectId={projectId} name={name} actions={actions} />}
     </Drawer>
   );
 });
 
-function DetailBody({ projectId, name }: { projectId: string; name: string }) {
+function DetailBody({
+  projectId,
+  name,
+  actions,
+}: {
+  projectId: string;
+  name: string;
+  actions: Props["actions"];
+}) {
   const detail = useQuery(keypairDetailOptions(projectId, name));
-  if (detail.data) return <DetailFields keypair={detail.data} />;
+  if (detail.data) {
+    return (
+      <Stack gap="md">
+        {actions && (
+          <Group gap="xs" aria-label="Key pair actions" role="group">
+            {actions(detail.data)}
+          </Group>
+        )}
+        <DetailFields keypair={detail.data} />
+      </Stack>
+    );
+  }
   if (detail.isError) {
     return (
-      <Alert color="red" title="Could not load the key pair">
-        <Text size="sm">{detail.error.message}</Text>
-        <Button mt="sm" size="xs" variant="light" onClick={() => detail.refetch()}>
-          Retry
-        </Button>
-      </Alert>
+      <ErrorAlert
+        explanation={explainError(detail.error, { what: "Load the key pair" })}
+        onRetry={() => detail.refetch()}
+      />
     );
   }
   return (

@@ -9,6 +9,7 @@ export const KPS_ACTIONS = [
   "kps:SSHKeyPair:importPrivateKey",
   "kps:SSHKeyPair:exportPrivateKey",
   "kps:SSHKeyPair:clearPrivateKey",
+  "kps:SSHKeyPair:update",
 ] as const;
 export type KpsAction = (typeof KPS_ACTIONS)[number];
 

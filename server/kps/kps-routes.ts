@@ -103,7 +103,7 @@ export function registerKpsRoutes(
   });
 
   app.put(`${BASE}/:keypair_name`, async (request, reply) => {
-    const caller = guard(request, "kps:SSHKeyPair:create");
+    const caller = guard(request, "kps:SSHKeyPair:update");
     const body = parse(updateDescriptionRequestSchema, request.body);
     updateDescription(db, visible(caller, request).id, body.keypair.description, Date.now());
     return reply.code(200).send();

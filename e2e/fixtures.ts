@@ -121,8 +121,9 @@ export const test = base.extend<{ keypairs: KeypairFixture; leakGuard: undefined
 
 export { expect };
 
-export async function signIn(page: Page, user = "alice"): Promise<void> {
-  await page.goto("/");
+/** Signs in at an address, as a link opened in a new tab would; the console stays there. */
+export async function signIn(page: Page, user = "alice", address = "/"): Promise<void> {
+  await page.goto(address);
   await page.getByLabel("Account name").fill(DEMO.account);
   await page.getByLabel("User name").fill(user);
   await page.getByLabel("Password", { exact: true }).fill(DEMO.password);

@@ -8,6 +8,7 @@ import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
 import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
+import { useKeypairsAddress } from "./use-keypairs-address.ts";
 
 /** Where the key-pair list and the export meet; neither feature knows the other. */
 export function KeypairsPage({ session }: { session: Session }) {
@@ -15,8 +16,7 @@ export function KeypairsPage({ session }: { session: Session }) {
   const list = useAllKeypairs(projectId);
   const [selected, setSelected] = useState<string[]>([]);
   const queryClient = useQueryClient();
-  const [openName, setOpenName] = useState<string | null>(null);
-  const onCloseDetail = useCallback(() => setOpenName(null), []);
+  const { openName, openDetail, closeDetail, filters, setFilters } = useKeypairsAddress();
 
   const byName = useMemo(
     () => new Map(list.rows.map((keypair) => [keypair.name, keypair])),
@@ -50,7 +50,9 @@ export function KeypairsPage({ session }: { session: Session }) {
         Key pairs in {session.project.name}
       </Title>
       <KeypairBrowser
-        onOpen={setOpenName}
+        onOpen={openDetail}
+        filters={filters}
+        onFiltersChange={setFilters}
         list={list}
         selected={selected}
         onSelectedChange={onSelectedChange}
@@ -65,7 +67,7 @@ export function KeypairsPage({ session }: { session: Session }) {
           />
         }
       />
-      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={onCloseDetail} />
+      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={closeDetail} />
     </>
   );
 }

@@ -1,14 +1,17 @@
 import { AppShell, Button, Group, Text, Title } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
+import { RouterProvider } from "@tanstack/react-router";
+import { useState } from "react";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
 import { useSignOut } from "../features/auth/use-sign-out.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
-import { KeypairsPage } from "./keypairs-page.tsx";
+import { createConsoleRouter } from "./router.tsx";
 
 export function SignedInShell({ session }: { session: Session }) {
   const signOut = useSignOut();
+  const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
   return (
     <AppShell header={{ height: 60 }} padding="md">
@@ -33,8 +36,7 @@ export function SignedInShell({ session }: { session: Session }) {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        {/* A new project starts with a fresh page: no selection carries across projects. */}
-        <KeypairsPage key={session.project.id} session={session} />
+        <RouterProvider router={router} />
       </AppShell.Main>
     </AppShell>
   );

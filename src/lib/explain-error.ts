@@ -19,6 +19,8 @@ export type Operation = {
   what: string;
   /** Words for the codes this operation knows better (KPS.6011 on hosting, …); null to fall through. */
   explain?: (error: ApiError) => ErrorWords | null;
+  /** A title for every common failure ("Could not load the key pairs"), where one reads better. */
+  failedTitle?: string;
 };
 
 const REPORT = "if it keeps failing, report the request id to support.";
@@ -60,7 +62,8 @@ export function explainError(error: unknown, operation: Operation): ErrorExplana
   };
   const own = operation.explain?.(error);
   if (own) return { ...own, ...facts };
-  return { ...commonWords(error, operation.what), ...facts };
+  const words = commonWords(error, operation.what);
+  return { ...words, title: operation.failedTitle ?? words.title, ...facts };
 }
 
 function commonWords(error: ApiError, what: string): ErrorWords {

@@ -51,3 +51,10 @@ export function subscribeSession(listener: () => void): () => void {
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribeSession, getSession, getSession);
 }
+
+/** For what renders only while signed in; a null session there is a bug, not a state. */
+export function useSignedInSession(): Session {
+  const session = useSession();
+  if (!session) throw new Error("Rendered outside a signed-in session.");
+  return session;
+}

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
-import { useCallback, useDeferredValue, useId, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useId, useMemo } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
@@ -10,6 +10,7 @@ import {
   searchIndex,
 } from "../filter-keypairs.ts";
 import { toggleName, toggleView } from "../selection.ts";
+import { useAddressedFilters } from "../use-addressed-filters.ts";
 import type { useAllKeypairs } from "../use-all-keypairs.ts";
 import { KeypairFiltersBar } from "./keypair-filters-bar.tsx";
 import { KeypairTable } from "./keypair-table.tsx";
@@ -25,6 +26,9 @@ type Props = {
   toolbar?: React.ReactNode;
   /** Opening a row's details is the page's: it owns the drawer and its address. */
   onOpen: (name: string) => void;
+  /** The filters live in the page's address; the browser keeps its own copy so typing is instant. */
+  filters: KeypairFilters;
+  onFiltersChange: (filters: KeypairFilters) => void;
 };
 
 const count = new Intl.NumberFormat("en-US");
@@ -36,8 +40,10 @@ export function KeypairBrowser({
   actions,
   toolbar,
   onOpen,
+  filters: addressFilters,
+  onFiltersChange,
 }: Props) {
-  const [filters, setFilters] = useState<KeypairFilters>(NO_FILTERS);
+  const [filters, setFilters] = useAddressedFilters(addressFilters, onFiltersChange);
   const capMessageId = useId();
   // Typing stays instant while a 10,000-row filter runs at a lower priority.
   const deferred = useDeferredValue(filters);
@@ -124,7 +130,10 @@ export function KeypairBrowser({
       </Group>
       {query.isError && (
         <ErrorAlert
-          explanation={explainError(query.error, { what: "Load the key pairs" })}
+          explanation={explainError(query.error, {
+            what: "Load the key pairs",
+            failedTitle: "Could not load the key pairs",
+          })}
           onRetry={() => query.refetch()}
         />
       )}

@@ -60,7 +60,10 @@ function DetailBody({
   if (detail.isError) {
     return (
       <ErrorAlert
-        explanation={explainError(detail.error, { what: "Load the key pair" })}
+        explanation={explainError(detail.error, {
+          what: "Load the key pair",
+          failedTitle: "Could not load the key pair",
+        })}
         onRetry={() => detail.refetch()}
       />
     );

@@ -1,0 +1,70 @@
+import { Anchor, Stack, Text, Title } from "@mantine/core";
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Link,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { useSignedInSession } from "../lib/session.ts";
+import { KeypairsPage } from "./keypairs-page.tsx";
+import { parseKeypairsSearch } from "./keypairs-search.ts";
+
+/**
+ * Every page and open drawer has an address, so back, forward, reload-after-sign-in and a link
+ * in a new tab lead where they name. The token is never part of one: it stays in memory.
+ */
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/keypairs", replace: true });
+  },
+});
+
+const keypairsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/keypairs",
+  validateSearch: parseKeypairsSearch,
+  component: KeypairsRoute,
+});
+
+// The open drawer is a child address of the list; the list page renders it from the param.
+const keypairRoute = createRoute({ getParentRoute: () => keypairsRoute, path: "$name" });
+
+function KeypairsRoute() {
+  const session = useSignedInSession();
+  // A new project starts with a fresh page: no selection carries across projects.
+  return <KeypairsPage key={session.project.id} session={session} />;
+}
+
+function NotFound() {
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3">
+        Page not found
+      </Title>
+      <Text>This address names no page of the console.</Text>
+      <Anchor component={Link} to="/keypairs">
+        Go to the key pairs
+      </Anchor>
+    </Stack>
+  );
+}
+
+export function createConsoleRouter() {
+  return createRouter({
+    routeTree: rootRoute.addChildren([indexRoute, keypairsRoute.addChildren([keypairRoute])]),
+    // Navigation is instant (no loaders), so nothing is preloaded on hover.
+    defaultPreload: false,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createConsoleRouter>;
+  }
+}

@@ -7,6 +7,7 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { CrashNotice } from "../components/crash-notice.tsx";
 import { useSignedInSession } from "../lib/session.ts";
 import { KeypairsPage } from "./keypairs-page.tsx";
 import { parseKeypairsSearch } from "./keypairs-search.ts";
@@ -60,6 +61,8 @@ export function createConsoleRouter() {
     routeTree: rootRoute.addChildren([indexRoute, keypairsRoute.addChildren([keypairRoute])]),
     // Navigation is instant (no loaders), so nothing is preloaded on hover.
     defaultPreload: false,
+    // The page region's crash tier: the header, and with it sign-out, stays usable.
+    defaultErrorComponent: ({ reset }) => <CrashNotice region="This page" onRetry={reset} />,
   });
 }
 

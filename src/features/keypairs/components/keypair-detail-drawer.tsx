@@ -7,6 +7,7 @@ import { explainError } from "../../../lib/explain-error.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
 import { scopeWords, statusWords } from "../keypair-words.ts";
 import { DescriptionField } from "./description-field.tsx";
+import { DownloadPublicKeyButton } from "./download-public-key-button.tsx";
 
 type Props = {
   projectId: string;
@@ -123,9 +124,12 @@ function DetailFields({ projectId, keypair }: { projectId: string; keypair: Keyp
         name={keypair.name}
         description={keypair.description ?? ""}
       />
-      <Text size="sm" fw={600}>
-        Public key
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600}>
+          Public key
+        </Text>
+        <DownloadPublicKeyButton keypair={keypair} />
+      </Group>
       <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
         {keypair.public_key ?? "—"}
       </Code>

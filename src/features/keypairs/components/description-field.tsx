@@ -9,6 +9,7 @@ import {
   MAX_DESCRIPTION_LENGTH,
   useUpdateKeypairDescription,
 } from "../api/update-keypair-description.ts";
+import classes from "./description-field.module.css";
 
 type Props = { projectId: string; name: string; description: string };
 
@@ -81,7 +82,11 @@ function DescriptionEditor({
     if (over > 0) return;
     mutation.mutate(draft, {
       onSuccess: () => {
-        notifications.show({ color: "green", title: "Description saved", message: name });
+        notifications.show({
+          color: "green",
+          title: "Description saved",
+          message: name,
+        });
         onDone();
       },
     });
@@ -96,13 +101,26 @@ function DescriptionEditor({
         rows={3}
         data-autofocus
         // Mantine ties the counter and the error to the field's aria-describedby.
-        inputWrapperOrder={["label", "input", "description", "error"]}
-        description={`${draft.length} / ${MAX_DESCRIPTION_LENGTH}`}
+        inputWrapperOrder={["label", "input", "description"]}
+        // Our own refusal rather than Mantine's error, whose red falls short of AA contrast.
+        description={
+          <>
+            <span>
+              {draft.length} / {MAX_DESCRIPTION_LENGTH}
+            </span>
+            {over > 0 && (
+              <>
+                {" "}
+                <strong className={classes.over}>
+                  {MAX_DESCRIPTION_LENGTH} characters at most: remove {over}.
+                </strong>
+              </>
+            )}
+          </>
+        }
         // Announced politely so a screen reader hears the count without losing its place.
         descriptionProps={{ "aria-live": "polite" }}
-        error={
-          over > 0 ? `${MAX_DESCRIPTION_LENGTH} characters at most: remove ${over}.` : undefined
-        }
+        aria-invalid={over > 0}
       />
       {mutation.isError && (
         <ErrorAlert

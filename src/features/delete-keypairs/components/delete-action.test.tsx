@@ -31,7 +31,7 @@ describe("DeleteAction", () => {
     expect(reason?.textContent).toContain("kps:SSHKeyPair:delete");
   });
 
-  it("asks for DELETE, sends one delete per name and shows each result", async () => {
+  it("asks for DELETE, sends one delete per name in turn and shows each result", async () => {
     const sent: string[] = [];
     vi.stubGlobal(
       "fetch",
@@ -64,8 +64,8 @@ describe("DeleteAction", () => {
     await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "delete");
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     await user.clear(within(dialog).getByLabelText("Type DELETE to confirm"));
-    await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "DELETE");
-    await user.click(confirm);
+    // Enter in the field confirms, once the word is right.
+    await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "DELETE{Enter}");
     expect(await within(dialog).findByRole("listitem", { name: "web-01: Deleted" })).toBeTruthy();
     const failed = await within(dialog).findByRole("listitem", { name: "gone: Not deleted" });
     expect(failed.textContent).toContain("KPS.4016");

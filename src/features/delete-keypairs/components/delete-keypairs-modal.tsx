@@ -1,5 +1,5 @@
 import { Button, Group, List, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { useDeleteKeypair } from "../api/delete-keypair.ts";
 import { type DeleteOutcome, deletedNames, deleteInTurn } from "../delete-in-turn.ts";
@@ -18,12 +18,16 @@ type Props = {
 export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: Props) {
   const mutation = useDeleteKeypair(projectId);
   const [typed, setTyped] = useState("");
+  const started = useRef(false);
   const [outcomes, setOutcomes] = useState<DeleteOutcome[] | null>(null);
   const running = outcomes?.some((o) => o.state === "waiting" || o.state === "deleting") ?? false;
   const count = names.length;
   const noun = count === 1 ? "key pair" : "key pairs";
 
   async function start() {
+    // Once per dialog: a second Enter or click must not send the deletes again.
+    if (started.current) return;
+    started.current = true;
     await deleteInTurn(names, (name) => mutation.mutateAsync(name), setOutcomes);
   }
 
@@ -57,22 +61,32 @@ export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: 
                 </List.Item>
               ))}
             </List>
-            <TextInput
-              label={`Type ${CONFIRM_WORD} to confirm`}
-              value={typed}
-              onChange={(event) => setTyped(event.currentTarget.value)}
-              autoComplete="off"
-              spellCheck={false}
-              data-autofocus
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button color="red" disabled={typed !== CONFIRM_WORD} onClick={start}>
-                Delete {count} {noun}
-              </Button>
-            </Group>
+            {/* A form, so Enter in the field confirms once the word is right. */}
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (typed === CONFIRM_WORD) start();
+              }}
+            >
+              <Stack>
+                <TextInput
+                  label={`Type ${CONFIRM_WORD} to confirm`}
+                  value={typed}
+                  onChange={(event) => setTyped(event.currentTarget.value)}
+                  autoComplete="off"
+                  spellCheck={false}
+                  data-autofocus
+                />
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={close}>
+                    Cancel
+                  </Button>
+                  <Button type="submit" color="red" disabled={typed !== CONFIRM_WORD}>
+                    Delete {count} {noun}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
           </>
         ) : (
           <>

@@ -57,6 +57,10 @@ test("delete one key pair from its drawer: typing DELETE, and it is gone after a
   const word = dialog.getByLabel("Type DELETE to confirm");
   await word.fill("delete");
   await expect(confirm).toBeDisabled();
+  // Enter with the wrong word sends nothing: the key pair is still there.
+  await word.press("Enter");
+  await expect(dialog.getByLabel("Type DELETE to confirm")).toBeVisible();
+  expect((await detail(request, keypairs.session, doomed.name)).status()).toBe(200);
   await word.fill("DELETE");
   await confirm.click();
   await expect(dialog.getByRole("listitem", { name: `${doomed.name}: Deleted` })).toBeVisible();

@@ -1,6 +1,8 @@
 import { Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { KeypairDetail } from "../../contract/kps.ts";
+import { DeleteAction } from "../features/delete-keypairs/components/delete-action.tsx";
 import { ExportAction } from "../features/export/components/export-action.tsx";
 import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.tsx";
 import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
@@ -44,6 +46,22 @@ export function KeypairsPage({ session }: { session: Session }) {
     [],
   );
 
+  // Each feature adds what it offers for the open key pair; deleting it closes the drawer.
+  const drawerActions = useCallback(
+    (keypair: KeypairDetail) => (
+      <DeleteAction
+        session={session}
+        names={[keypair.name]}
+        label="Delete"
+        onDeleted={(gone) => {
+          setSelected((current) => current.filter((n) => !gone.includes(n)));
+          if (openName && gone.includes(openName)) closeDetail();
+        }}
+      />
+    ),
+    [session, openName, closeDetail],
+  );
+
   return (
     <>
       <Title order={2} size="h3" mb="sm">
@@ -57,17 +75,32 @@ export function KeypairsPage({ session }: { session: Session }) {
         selected={selected}
         onSelectedChange={onSelectedChange}
         actions={
-          <ExportAction
-            projectId={projectId}
-            projectName={session.project.name}
-            keypairs={selectedRows}
-            onListStale={() =>
-              queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
-            }
-          />
+          <>
+            <ExportAction
+              projectId={projectId}
+              projectName={session.project.name}
+              keypairs={selectedRows}
+              onListStale={() =>
+                queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
+              }
+            />
+            <DeleteAction
+              session={session}
+              names={selected}
+              label="Delete selected"
+              onDeleted={(gone) =>
+                setSelected((current) => current.filter((n) => !gone.includes(n)))
+              }
+            />
+          </>
         }
       />
-      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={closeDetail} />
+      <KeypairDetailDrawer
+        projectId={projectId}
+        name={openName}
+        onClose={closeDetail}
+        actions={drawerActions}
+      />
     </>
   );
 }

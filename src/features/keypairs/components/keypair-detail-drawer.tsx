@@ -6,6 +6,8 @@ import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
 import { scopeWords, statusWords } from "../keypair-words.ts";
+import { DescriptionField } from "./description-field.tsx";
+import { DownloadPublicKeyButton } from "./download-public-key-button.tsx";
 
 type Props = {
   projectId: string;
@@ -53,7 +55,7 @@ function DetailBody({
             {actions(detail.data)}
           </Group>
         )}
-        <DetailFields keypair={detail.data} />
+        <DetailFields projectId={projectId} keypair={detail.data} />
       </Stack>
     );
   }
@@ -88,14 +90,13 @@ function time(value: number | string | null | undefined): string {
     : "—";
 }
 
-function DetailFields({ keypair }: { keypair: KeypairDetail }) {
+function DetailFields({ projectId, keypair }: { projectId: string; keypair: KeypairDetail }) {
   const fields: Array<[string, string]> = [
     ["Scope", scopeWords(keypair)],
     ["Algorithm", keypair.algorithm ?? "Not reported"],
     ["Fingerprint (MD5)", keypair.fingerprint ?? "—"],
     ["Private key", keypair.is_key_protection ? "Hosted by KPS" : "Not hosted"],
     ["Status", statusWords(keypair)],
-    ["Description", keypair.description || "No description"],
     ["Created", time(keypair.create_time)],
     ["Updated", time(keypair.update_time)],
   ];
@@ -120,9 +121,18 @@ function DetailFields({ keypair }: { keypair: KeypairDetail }) {
           </div>
         ))}
       </dl>
-      <Text size="sm" fw={600}>
-        Public key
-      </Text>
+      <DescriptionField
+        key={keypair.name}
+        projectId={projectId}
+        name={keypair.name}
+        description={keypair.description ?? ""}
+      />
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" fw={600}>
+          Public key
+        </Text>
+        <DownloadPublicKeyButton keypair={keypair} />
+      </Group>
       <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
         {keypair.public_key ?? "—"}
       </Code>

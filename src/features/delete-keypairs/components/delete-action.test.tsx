@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Session } from "../../../lib/session.ts";
+import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { DeleteAction } from "./delete-action.tsx";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const session = (role: string): Session => ({
+  token: "t",
+  expiresAt: "2099-01-01T00:00:00Z",
+  account: "demo",
+  project: { id: "p".repeat(32), name: "cn-north-4" },
+  user: { id: "u", name: "alice" },
+  roles: [role],
+});
+
+describe("DeleteAction", () => {
+  it("is disabled for a read-only user, with the reason it points at", () => {
+    renderWithProviders(
+      <DeleteAction session={session("DEW KeypairReadOnlyAccess")} names={["a"]} label="Delete" />,
+    );
+    const button = screen.getByRole("button", { name: "Delete" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const reason = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).toContain("kps:SSHKeyPair:delete");
+  });
+
+  it("asks for DELETE, sends one delete per name in turn and shows each result", async () => {
+    const sent: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        sent.push(`${init.method} ${url}`);
+        if (url.endsWith("/gone")) {
+          return new Response(
+            JSON.stringify({ error_code: "KPS.4016", error_msg: "The key pair is not exist" }),
+            { status: 400, headers: { "X-Request-Id": "r".repeat(32) } },
+          );
+        }
+        return new Response(null, { status: 204 });
+      }),
+    );
+    const onDeleted = vi.fn();
+    renderWithProviders(
+      <DeleteAction
+        session={session("DEW KeypairFullAccess")}
+        names={["web-01", "gone"]}
+        label="Delete selected"
+        onDeleted={onDeleted}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Delete selected" }));
+    const dialog = await screen.findByRole("dialog", { name: "Delete 2 key pairs" });
+    expect(dialog.textContent).toContain("web-01");
+    const confirm = within(dialog).getByRole("button", { name: "Delete 2 key pairs" });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "delete");
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await user.clear(within(dialog).getByLabelText("Type DELETE to confirm"));
+    // Enter in the field confirms, once the word is right.
+    await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "DELETE{Enter}");
+    expect(await within(dialog).findByRole("listitem", { name: "web-01: Deleted" })).toBeTruthy();
+    const failed = await within(dialog).findByRole("listitem", { name: "gone: Not deleted" });
+    expect(failed.textContent).toContain("KPS.4016");
+    expect(failed.textContent).toContain("no longer exists");
+    expect(sent).toEqual([
+      `DELETE /v3/${"p".repeat(32)}/keypairs/web-01`,
+      `DELETE /v3/${"p".repeat(32)}/keypairs/gone`,
+    ]);
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    expect(onDeleted).toHaveBeenCalledWith(["web-01"]);
+  });
+});

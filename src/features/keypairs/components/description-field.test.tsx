@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clearSession, setSession } from "../../../lib/session.ts";
+import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { DescriptionField } from "./description-field.tsx";
+
+afterEach(() => {
+  cleanup();
+  clearSession("user");
+  vi.unstubAllGlobals();
+});
+
+const PROJECT = "p".repeat(32);
+
+function signInAs(role: string) {
+  setSession({
+    token: "t",
+    expiresAt: "2099-01-01T00:00:00Z",
+    account: "demo",
+    project: { id: PROJECT, name: "cn-north-4" },
+    user: { id: "u", name: "someone" },
+    roles: [role],
+  });
+}
+
+function stubFetch() {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(null, { status: 200 });
+    }),
+  );
+  return calls;
+}
+
+describe("DescriptionField", () => {
+  it("is disabled with its reason for a user without kps:SSHKeyPair:update", () => {
+    signInAs("DEW KeypairReadOnlyAccess");
+    renderWithProviders(<DescriptionField projectId={PROJECT} name="web" description="old" />);
+    const button = screen.getByRole("button", { name: "Edit description" }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const reason = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).toContain("kps:SSHKeyPair:update");
+  });
+
+  it("counts as the user types and refuses the 256th character without sending", async () => {
+    signInAs("DEW KeypairFullAccess");
+    const calls = stubFetch();
+    renderWithProviders(<DescriptionField projectId={PROJECT} name="web" description="" />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Edit description" }));
+    const field = screen.getByLabelText("New description");
+    await user.type(field, "rotated 2026");
+    expect(screen.getByText("12 / 255")).toBeTruthy();
+    fireEvent.change(field, { target: { value: "x".repeat(256) } });
+    expect(screen.getByText("256 / 255")).toBeTruthy();
+    expect(screen.getByText("255 characters at most: remove 1.")).toBeTruthy();
+    const save = screen.getByRole("button", { name: "Save description" }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await user.click(save);
+    expect(calls).toEqual([]);
+  });
+
+  it("saves with PUT {keypair:{description}}", async () => {
+    signInAs("DEW KeypairFullAccess");
+    const calls = stubFetch();
+    renderWithProviders(<DescriptionField projectId={PROJECT} name="web" description="old" />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Edit description" }));
+    const field = screen.getByLabelText("New description");
+    await user.clear(field);
+    await user.type(field, "x".repeat(255));
+    await user.click(screen.getByRole("button", { name: "Save description" }));
+    await screen.findByRole("button", { name: "Edit description" });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url).toBe(`/v3/${PROJECT}/keypairs/web`);
+    expect(calls[0]?.init.method).toBe("PUT");
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+      keypair: { description: "x".repeat(255) },
+    });
+  });
+});

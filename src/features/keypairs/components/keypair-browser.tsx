@@ -64,7 +64,7 @@ export function KeypairBrowser({
   );
   const onSortChange = useCallback(
     (sort: KeypairFilters["sort"]) => setFilters((current) => ({ ...current, sort })),
-    [],
+    [setFilters],
   );
   const onClearSelection = useCallback(() => onSelectedChange(() => []), [onSelectedChange]);
 

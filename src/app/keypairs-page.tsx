@@ -6,6 +6,7 @@ import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.
 import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
 import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
+import { HostPrivateKeyAction } from "../features/private-key/components/host-private-key-action.tsx";
 import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
 
@@ -65,7 +66,16 @@ export function KeypairsPage({ session }: { session: Session }) {
           />
         }
       />
-      <KeypairDetailDrawer projectId={projectId} name={openName} onClose={onCloseDetail} />
+      <KeypairDetailDrawer
+        projectId={projectId}
+        name={openName}
+        onClose={onCloseDetail}
+        actions={(keypair) => (
+          <>
+            <HostPrivateKeyAction session={session} keypair={keypair} />
+          </>
+        )}
+      />
     </>
   );
 }

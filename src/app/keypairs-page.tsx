@@ -6,6 +6,7 @@ import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.
 import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
 import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
+import { ClearPrivateKeyAction } from "../features/private-key/components/clear-private-key-action.tsx";
 import { HostPrivateKeyAction } from "../features/private-key/components/host-private-key-action.tsx";
 import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
@@ -73,6 +74,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         actions={(keypair) => (
           <>
             <HostPrivateKeyAction session={session} keypair={keypair} />
+            <ClearPrivateKeyAction session={session} keypair={keypair} />
           </>
         )}
       />

@@ -1,14 +1,13 @@
-import { notifications } from "@mantine/notifications";
-import { type ComponentType, useState } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
+import { useOnDemandModal } from "../use-on-demand-modal.tsx";
 import { PermittedButton } from "./permitted-button.tsx";
 
-type ModalProps = { projectId: string; keypair: KeypairDetail; onClose: () => void };
-const loadModal = () => import("./host-private-key-modal.tsx");
+const loadModal = () =>
+  import("./host-private-key-modal.tsx").then((loaded) => loaded.HostPrivateKeyModal);
 
-/** Offered only for a key pair whose private key is not hosted; the modal loads on demand. */
+/** Offered only for a key pair whose private key is not hosted. */
 export function HostPrivateKeyAction({
   session,
   keypair,
@@ -16,43 +15,23 @@ export function HostPrivateKeyAction({
   session: Session;
   keypair: KeypairDetail;
 }) {
-  const [Modal, setModal] = useState<ComponentType<ModalProps> | null>(null);
-  const [opened, setOpened] = useState(false);
+  const modal = useOnDemandModal(loadModal);
   if (keypair.is_key_protection) return null;
   const action = "kps:SSHKeyPair:importPrivateKey" as const;
   const reason = sessionMay(session, action) ? null : notPermittedReason(action);
-
-  function warm() {
-    loadModal().catch(() => undefined);
-  }
-  function open() {
-    loadModal()
-      .then((loaded) => {
-        setModal(() => loaded.HostPrivateKeyModal);
-        setOpened(true);
-      })
-      .catch(() =>
-        notifications.show({
-          color: "red",
-          title: "The dialog could not be loaded",
-          message: "Check the connection, then reload the page and try again.",
-        }),
-      );
-  }
-
   return (
     <>
       <PermittedButton
         variant="light"
         reason={reason}
-        onClick={open}
-        onPointerEnter={warm}
-        onFocus={warm}
+        onClick={modal.open}
+        onPointerEnter={modal.warm}
+        onFocus={modal.warm}
       >
         Host private key
       </PermittedButton>
-      {opened && Modal && (
-        <Modal projectId={session.project.id} keypair={keypair} onClose={() => setOpened(false)} />
+      {modal.Modal && (
+        <modal.Modal projectId={session.project.id} keypair={keypair} onClose={modal.close} />
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ExportAction } from "../features/export/components/export-action.tsx";
+import { ExportOneAction } from "../features/export/components/export-one-action.tsx";
 import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.tsx";
 import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
 import { exportBlocker } from "../features/keypairs/selection.ts";
@@ -75,6 +76,13 @@ export function KeypairsPage({ session }: { session: Session }) {
           <>
             <HostPrivateKeyAction session={session} keypair={keypair} />
             <ClearPrivateKeyAction session={session} keypair={keypair} />
+            <ExportOneAction
+              session={session}
+              keypair={keypair}
+              onListStale={() =>
+                queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
+              }
+            />
           </>
         )}
       />

@@ -81,7 +81,6 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
         </Text>
         <FileInput
           label="Private key file"
-          placeholder="Choose a file"
           value={file}
           onChange={(chosen) => void choose(chosen)}
           clearable

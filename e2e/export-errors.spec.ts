@@ -19,7 +19,7 @@ test("export failures in plain words: load error, cleared key, hostile archives,
       : route.continue(),
   );
   await signIn(page);
-  const loadError = page.getByRole("alert").filter({ hasText: "Could not load the key pairs" });
+  const loadError = page.getByRole("alert").filter({ hasText: "Not permitted" });
   await expect(loadError).toContainText("No operation permission");
   failing = false;
   await loadError.getByRole("button", { name: "Retry" }).click();

@@ -14,8 +14,8 @@ afterEach(() => {
 
 const [listed, other] = generateTestKeys().filter((key) => key.algorithm !== "RSA");
 
-function renderModal() {
-  const fetch = vi.fn(async () => new Response(JSON.stringify({ keypair: { name: "web-01" } })));
+function renderModal(answer = () => new Response(JSON.stringify({ keypair: { name: "web-01" } }))) {
+  const fetch = vi.fn(async () => answer());
   vi.stubGlobal("fetch", fetch);
   renderWithProviders(
     <HostPrivateKeyModal
@@ -49,5 +49,23 @@ describe("HostPrivateKeyModal", () => {
     const body = JSON.parse(init.body as string);
     expect(body.keypair.key_protection.private_key).toBe(listed?.pem);
     expect(body.keypair.name).toBe("web-01");
+  });
+
+  it("shows the server's KPS.6011 in words, with its code and request id", async () => {
+    renderModal(
+      () =>
+        new Response(
+          JSON.stringify({
+            error_code: "KPS.6011",
+            error_msg: "The imported private key not match public key",
+          }),
+          { status: 400, headers: { "X-Request-Id": "a".repeat(32) } },
+        ),
+    );
+    await pasteAndHost(listed?.pem as string);
+    const alert = await screen.findByRole("alert");
+    await vi.waitFor(() => expect(alert.textContent).toContain("Not this key pair's private key"));
+    expect(alert.textContent).toContain("KPS.6011");
+    expect(alert.textContent).toContain("a".repeat(32));
   });
 });

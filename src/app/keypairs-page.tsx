@@ -4,10 +4,13 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { KeypairDetail } from "../../contract/kps.ts";
 import { DeleteAction } from "../features/delete-keypairs/components/delete-action.tsx";
 import { ExportAction } from "../features/export/components/export-action.tsx";
+import { ExportOneAction } from "../features/export/components/export-one-action.tsx";
 import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.tsx";
 import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
 import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
+import { ClearPrivateKeyAction } from "../features/private-key/components/clear-private-key-action.tsx";
+import { HostPrivateKeyAction } from "../features/private-key/components/host-private-key-action.tsx";
 import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
 import { useKeypairsAddress } from "./use-keypairs-address.ts";
@@ -49,17 +52,28 @@ export function KeypairsPage({ session }: { session: Session }) {
   // Each feature adds what it offers for the open key pair; deleting it closes the drawer.
   const drawerActions = useCallback(
     (keypair: KeypairDetail) => (
-      <DeleteAction
-        session={session}
-        names={[keypair.name]}
-        label="Delete"
-        onDeleted={(gone) => {
-          setSelected((current) => current.filter((n) => !gone.includes(n)));
-          if (openName && gone.includes(openName)) closeDetail();
-        }}
-      />
+      <>
+        <HostPrivateKeyAction session={session} keypair={keypair} />
+        <ClearPrivateKeyAction session={session} keypair={keypair} />
+        <ExportOneAction
+          session={session}
+          keypair={keypair}
+          onListStale={() =>
+            queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
+          }
+        />
+        <DeleteAction
+          session={session}
+          names={[keypair.name]}
+          label="Delete"
+          onDeleted={(gone) => {
+            setSelected((current) => current.filter((n) => !gone.includes(n)));
+            if (openName && gone.includes(openName)) closeDetail();
+          }}
+        />
+      </>
     ),
-    [session, openName, closeDetail],
+    [session, openName, closeDetail, queryClient, projectId],
   );
 
   return (

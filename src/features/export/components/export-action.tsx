@@ -1,24 +1,7 @@
 import { Button, Group, Text } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { isAbortError } from "../../../lib/api-error.ts";
-import { revokeAllObjectUrls } from "../../../lib/download.ts";
-import { exportAndInspect } from "../api/batch-export.ts";
-import { explainExportError, isListStale } from "../explain-export-error.ts";
-import { ConfirmExportModal } from "./confirm-export-modal.tsx";
-
-const loadPreview = () => import("./export-preview-modal.tsx");
-const loadInspector = () => import("../archive/inspect-archive.ts");
-
-/**
- * The export, and the preview's code in parallel: the modal is rendered only once both are in,
- * never through React.lazy, whose Suspense fallback held the first preview back ~300 ms.
- */
-async function exportWithPreview(input: Parameters<typeof exportAndInspect>[0]) {
-  const [result, preview] = await Promise.all([exportAndInspect(input), loadPreview()]);
-  return { result, Preview: preview.ExportPreviewModal };
-}
+import { useExportFlow } from "./use-export-flow.tsx";
 
 type Props = {
   projectId: string;
@@ -28,78 +11,10 @@ type Props = {
   onListStale: () => void;
 };
 
-/**
- * Export is a mutation, never a query: its result (the zip and the keys inside) lives only in
- * this mutation and is dropped with reset() when the preview closes.
- */
+/** The batch export of the selected rows. */
 export function ExportAction({ projectId, projectName, keypairs, onListStale }: Props) {
-  const [confirming, setConfirming] = useState<KeypairSummary[] | null>(null);
-  const controller = useRef<AbortController | null>(null);
   const reasonId = useId();
-  const mutation = useMutation({ mutationFn: exportWithPreview });
-  const { reset } = mutation;
-
-  useEffect(
-    () => () => {
-      controller.current?.abort();
-      revokeAllObjectUrls();
-      loadInspector()
-        .then((inspector) => inspector.releaseArchiveInspector())
-        .catch(() => undefined);
-    },
-    [],
-  );
-
-  function open() {
-    reset();
-    setConfirming(keypairs);
-    // Warm the preview chunk and the archive worker while the user reads the confirmation.
-    loadPreview().catch(() => undefined);
-    loadInspector()
-      .then((inspector) => inspector.warmArchiveInspector())
-      .catch(() => undefined);
-  }
-
-  function start() {
-    if (!confirming) return;
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
-    mutation.mutate(
-      { projectId, keypairs: confirming, signal: abort.signal },
-      {
-        onSuccess: () => setConfirming(null),
-        onError: (error) => {
-          if (isAbortError(error)) reset();
-          else if (isListStale(error)) onListStale();
-        },
-      },
-    );
-  }
-
-  function cancelRequest() {
-    controller.current?.abort();
-    reset();
-  }
-
-  function closeConfirm() {
-    cancelRequest();
-    setConfirming(null);
-  }
-
-  function closePreview() {
-    reset();
-    revokeAllObjectUrls();
-  }
-
-  const error =
-    mutation.isError && !isAbortError(mutation.error)
-      ? explainExportError(
-          mutation.error,
-          (confirming ?? []).map((keypair) => keypair.name),
-        )
-      : null;
-
+  const flow = useExportFlow({ projectId, projectName, onListStale });
   return (
     <Group gap="sm">
       {keypairs.length === 0 && (
@@ -111,23 +26,11 @@ export function ExportAction({ projectId, projectName, keypairs, onListStale }: 
         color="red"
         disabled={keypairs.length === 0}
         aria-describedby={keypairs.length === 0 ? reasonId : undefined}
-        onClick={open}
+        onClick={() => flow.open(keypairs)}
       >
         Export private keys
       </Button>
-      <ConfirmExportModal
-        opened={confirming !== null}
-        projectName={projectName}
-        keypairs={confirming ?? []}
-        pending={mutation.isPending}
-        error={error}
-        onExport={start}
-        onCancelRequest={cancelRequest}
-        onClose={closeConfirm}
-      />
-      {mutation.data && (
-        <mutation.data.Preview result={mutation.data.result} onClose={closePreview} />
-      )}
+      {flow.dialogs}
     </Group>
   );
 }

@@ -1,0 +1,56 @@
+import { Button, Stack, Text } from "@mantine/core";
+import { useId } from "react";
+import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
+import type { Session } from "../../../lib/session.ts";
+import { useExportFlow } from "./use-export-flow.tsx";
+
+type Props = {
+  session: Session;
+  keypair: KeypairDetail;
+  /** The service no longer matches the list (a key cleared, frozen or deleted). */
+  onListStale: () => void;
+};
+
+function blocker(session: Session, keypair: KeypairDetail): string | null {
+  if ((keypair.frozen_state ?? 0) !== 0) {
+    return "This key pair is frozen, so its private key cannot be exported.";
+  }
+  const action = "kps:SSHKeyPair:exportPrivateKey" as const;
+  return sessionMay(session, action) ? null : notPermittedReason(action);
+}
+
+/**
+ * The drawer's export of one key: the batch's own flow (confirm, guarded preview with the
+ * possession check and masked body, download of the server's bytes) for a list of one.
+ */
+export function ExportOneAction({ session, keypair, onListStale }: Props) {
+  const reasonId = useId();
+  const flow = useExportFlow({
+    projectId: session.project.id,
+    projectName: session.project.name,
+    onListStale,
+  });
+  // A key cleared while its preview is open keeps the preview until the user closes it.
+  if (!keypair.is_key_protection) return flow.dialogs;
+  const reason = blocker(session, keypair);
+  return (
+    <Stack gap={2} maw={260}>
+      <Button
+        color="red"
+        variant="light"
+        disabled={reason !== null}
+        aria-describedby={reason ? reasonId : undefined}
+        onClick={() => flow.open([keypair])}
+      >
+        Export private key
+      </Button>
+      {reason && (
+        <Text id={reasonId} size="xs" c="dimmed">
+          {reason}
+        </Text>
+      )}
+      {flow.dialogs}
+    </Stack>
+  );
+}

@@ -1,0 +1,119 @@
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { isAbortError } from "../../../lib/api-error.ts";
+import { revokeAllObjectUrls } from "../../../lib/download.ts";
+import { exportAndInspect } from "../api/batch-export.ts";
+import { explainExportError, isListStale } from "../explain-export-error.ts";
+import { ConfirmExportModal } from "./confirm-export-modal.tsx";
+
+const loadPreview = () => import("./export-preview-modal.tsx");
+const loadInspector = () => import("../archive/inspect-archive.ts");
+
+/**
+ * The export, and the preview's code in parallel: the modal is rendered only once both are in,
+ * never through React.lazy, whose Suspense fallback held the first preview back ~300 ms.
+ */
+async function exportWithPreview(input: Parameters<typeof exportAndInspect>[0]) {
+  const [result, preview] = await Promise.all([exportAndInspect(input), loadPreview()]);
+  return { result, Preview: preview.ExportPreviewModal };
+}
+
+type Options = {
+  projectId: string;
+  projectName: string;
+  /** The service no longer matches the list (a key cleared, frozen or deleted). */
+  onListStale: () => void;
+};
+
+/**
+ * Confirm → export → guarded preview → download, for the batch and for one key alike. Export is
+ * a mutation, never a query: its result (the zip and the keys inside) lives only in this
+ * mutation and is dropped with reset() when the preview closes.
+ */
+export function useExportFlow({ projectId, projectName, onListStale }: Options) {
+  const [confirming, setConfirming] = useState<KeypairSummary[] | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const mutation = useMutation({ mutationFn: exportWithPreview });
+  const { reset } = mutation;
+
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      revokeAllObjectUrls();
+      loadInspector()
+        .then((inspector) => inspector.releaseArchiveInspector())
+        .catch(() => undefined);
+    },
+    [],
+  );
+
+  function open(keypairs: KeypairSummary[]) {
+    reset();
+    setConfirming(keypairs);
+    // Warm the preview chunk and the archive worker while the user reads the confirmation.
+    loadPreview().catch(() => undefined);
+    loadInspector()
+      .then((inspector) => inspector.warmArchiveInspector())
+      .catch(() => undefined);
+  }
+
+  function start() {
+    if (!confirming) return;
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    mutation.mutate(
+      { projectId, keypairs: confirming, signal: abort.signal },
+      {
+        onSuccess: () => setConfirming(null),
+        onError: (error) => {
+          if (isAbortError(error)) reset();
+          else if (isListStale(error)) onListStale();
+        },
+      },
+    );
+  }
+
+  function cancelRequest() {
+    controller.current?.abort();
+    reset();
+  }
+
+  function closeConfirm() {
+    cancelRequest();
+    setConfirming(null);
+  }
+
+  function closePreview() {
+    reset();
+    revokeAllObjectUrls();
+  }
+
+  const error =
+    mutation.isError && !isAbortError(mutation.error)
+      ? explainExportError(
+          mutation.error,
+          (confirming ?? []).map((keypair) => keypair.name),
+        )
+      : null;
+
+  const dialogs = (
+    <>
+      <ConfirmExportModal
+        opened={confirming !== null}
+        projectName={projectName}
+        keypairs={confirming ?? []}
+        pending={mutation.isPending}
+        error={error}
+        onExport={start}
+        onCancelRequest={cancelRequest}
+        onClose={closeConfirm}
+      />
+      {mutation.data && (
+        <mutation.data.Preview result={mutation.data.result} onClose={closePreview} />
+      )}
+    </>
+  );
+  return { open, dialogs };
+}

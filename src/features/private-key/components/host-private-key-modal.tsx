@@ -1,0 +1,126 @@
+import { Alert, Button, FileInput, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { checkPrivateKeyFor } from "../../../lib/ssh-key/possession-check.ts";
+import { useImportPrivateKey } from "../api/import-private-key.ts";
+import { explainHostError } from "../explain-private-key-error.ts";
+
+/** The contract's limit on private_key; a bigger file is not a key KPS hosts. */
+const MAX_KEY_BYTES = 32 * 1024;
+
+type Props = { projectId: string; keypair: KeypairDetail; onClose: () => void };
+
+/**
+ * Loaded on demand. The key lives only in this component's state and the mutation's variables:
+ * the action unmounts the modal on close, and reset() drops the mutation, so nothing keeps it.
+ */
+export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const mutation = useImportPrivateKey(projectId);
+
+  function close() {
+    mutation.reset();
+    setText("");
+    onClose();
+  }
+
+  async function choose(chosen: File | null) {
+    setFile(chosen);
+    setProblem(null);
+    mutation.reset();
+    if (!chosen) return;
+    if (chosen.size > MAX_KEY_BYTES) {
+      setText("");
+      setProblem("This file is larger than 32 KiB, far more than a private key needs.");
+      return;
+    }
+    setText(await chosen.text());
+  }
+
+  function host() {
+    mutation.reset();
+    // Checked before anything is sent: a mismatch or an encrypted key never leaves the browser.
+    const check = checkPrivateKeyFor(text, keypair.public_key);
+    if (!check.ok) {
+      setProblem(check.problem);
+      return;
+    }
+    setProblem(null);
+    mutation.mutate(
+      { projectId, name: keypair.name, privateKey: check.text },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: "teal",
+            title: "Private key hosted",
+            message: `KPS now hosts the private key of ${keypair.name}.`,
+          });
+          close();
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={close}
+      title={`Host the private key of ${keypair.name}`}
+      size="lg"
+      closeButtonProps={{ "aria-label": "Close host private key" }}
+    >
+      <Stack>
+        <Text size="sm">
+          Choose or paste the private key of{" "}
+          <b style={{ overflowWrap: "anywhere" }}>{keypair.name}</b>. The console first checks that
+          it is the private half of this key pair's public key; KPS then stores it encrypted.
+        </Text>
+        <FileInput
+          label="Private key file"
+          value={file}
+          onChange={(chosen) => void choose(chosen)}
+          clearable
+          disabled={mutation.isPending}
+        />
+        <Textarea
+          label="Or paste the private key"
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setFile(null);
+            setProblem(null);
+            mutation.reset();
+          }}
+          rows={6}
+          spellCheck={false}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          disabled={mutation.isPending}
+          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+        />
+        {problem && (
+          <Alert color="red" title="This key cannot be hosted" role="alert">
+            <Text size="sm">{problem}</Text>
+            <Text size="sm" mt={4}>
+              Nothing was sent.
+            </Text>
+          </Alert>
+        )}
+        {mutation.isError && <ErrorAlert explanation={explainHostError(mutation.error)} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Cancel
+          </Button>
+          <Button onClick={host} disabled={text.trim() === ""} loading={mutation.isPending}>
+            Host private key
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,45 @@
+import { inspectKey, md5Fingerprint, NOT_POSSESSED } from "./inspect-key.ts";
+
+export type PossessionCheck =
+  | { ok: true; text: string; algorithm: string; keySize: number; fingerprint: string }
+  | { ok: false; problem: string };
+
+/** Hosting takes one PEM block with "\n" line ends; a paste often brings CRLF and blank edges. */
+export function normalisePrivateKeyText(text: string): string {
+  return `${text.replace(/\r\n?/g, "\n").trim()}\n`;
+}
+
+/** The blob of an OpenSSH public-key line ("type base64 [comment]"), or null if it is not one. */
+function publicBlob(line: string): Uint8Array | null {
+  const [, base64] = line.trim().split(/\s+/);
+  if (!base64 || base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return null;
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+/**
+ * Whether a private key may be hosted for the key pair listing `publicLine`: inspectKey proves
+ * its secret part produces the public key the file names (an equal fingerprint inside the file
+ * proves nothing), and that derived key must be the listed one. Returns the normalised text,
+ * which is what was checked and so what is sent.
+ */
+export function checkPrivateKeyFor(text: string, publicLine: string | undefined): PossessionCheck {
+  const normalised = normalisePrivateKeyText(text);
+  const blob = publicLine ? publicBlob(publicLine) : null;
+  if (!blob) {
+    return {
+      ok: false,
+      problem:
+        "The key pair lists no readable public key, so no private key can be checked for it.",
+    };
+  }
+  const key = inspectKey(normalised);
+  if (!key.ok) return { ok: false, problem: key.problem };
+  if (key.fingerprint !== md5Fingerprint(blob)) return { ok: false, problem: NOT_POSSESSED };
+  return {
+    ok: true,
+    text: normalised,
+    algorithm: key.algorithm,
+    keySize: key.keySize,
+    fingerprint: key.fingerprint,
+  };
+}

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { clearSession, getSession, setSession } from "../lib/session.ts";
 import { renderWithProviders } from "../testing/render-with-providers.tsx";
+import { testSession } from "../testing/test-session.ts";
 import { App } from "./app.tsx";
 
 // The console's code failing to arrive (a dropped connection, a redeploy that removed the chunk).
@@ -17,14 +18,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const session = {
-  token: "kps1.test-token-not-real",
-  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-  account: "demo",
-  project: { id: "0".repeat(32), name: "cn-north-4" },
-  user: { id: "u1", name: "alice" },
-  roles: [],
-};
+const session = testSession();
 
 describe("App", () => {
   it("says when the console's code cannot be loaded, keeps the session, and can try again", async () => {

@@ -44,6 +44,11 @@ export function KeypairsPage({ session }: { session: Session }) {
     });
   }, [byName, list.complete]);
 
+  const onListStale = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) }),
+    [queryClient, projectId],
+  );
+
   const onSelectedChange = useCallback(
     (update: (current: string[]) => string[]) => setSelected(update),
     [],
@@ -55,13 +60,7 @@ export function KeypairsPage({ session }: { session: Session }) {
       <>
         <HostPrivateKeyAction session={session} keypair={keypair} />
         <ClearPrivateKeyAction session={session} keypair={keypair} />
-        <ExportOneAction
-          session={session}
-          keypair={keypair}
-          onListStale={() =>
-            queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
-          }
-        />
+        <ExportOneAction session={session} keypair={keypair} onListStale={onListStale} />
         <DeleteAction
           session={session}
           names={[keypair.name]}
@@ -73,7 +72,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         />
       </>
     ),
-    [session, openName, closeDetail, queryClient, projectId],
+    [session, openName, closeDetail, onListStale],
   );
 
   return (
@@ -94,9 +93,7 @@ export function KeypairsPage({ session }: { session: Session }) {
               projectId={projectId}
               projectName={session.project.name}
               keypairs={selectedRows}
-              onListStale={() =>
-                queryClient.invalidateQueries({ queryKey: keypairKeys.all(projectId) })
-              }
+              onListStale={onListStale}
             />
             <DeleteAction
               session={session}

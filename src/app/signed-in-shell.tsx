@@ -4,13 +4,12 @@ import { RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
-import { useSignOut } from "../features/auth/use-sign-out.ts";
+import { endSession } from "../lib/end-session.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
 import { createConsoleRouter } from "./router.tsx";
 
 export function SignedInShell({ session }: { session: Session }) {
-  const signOut = useSignOut();
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
   return (
@@ -29,7 +28,7 @@ export function SignedInShell({ session }: { session: Session }) {
             </Text>
             <ProjectSwitcher session={session} />
             <ColourSchemeToggle />
-            <Button variant="default" onClick={() => signOut("user")}>
+            <Button variant="default" onClick={() => endSession("user")}>
               Sign out
             </Button>
           </Group>

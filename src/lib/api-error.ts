@@ -37,6 +37,14 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** KPS says "no such key pair" three ways: its two codes (kps-api.md §5) and a plain 404. */
+export function isKeypairGone(error: unknown): boolean {
+  return (
+    isApiError(error) &&
+    (error.code === "KPS.4016" || error.code === "KPS.6004" || error.status === 404)
+  );
+}
+
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }

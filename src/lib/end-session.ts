@@ -11,11 +11,14 @@ export async function endSession(reason: SignOutReason): Promise<void> {
   const token = getSession()?.token;
   clearSession(reason);
   revokeAllObjectUrls();
-  if (!token) return;
+  if (token) await revokeToken(token).catch(() => undefined);
+}
+
+export async function revokeToken(token: string): Promise<void> {
   await apiFetch("/v3/auth/tokens", {
     method: "DELETE",
     token,
     headers: { "X-Subject-Token": token },
     timeoutMs: 5000,
-  }).catch(() => undefined);
+  });
 }

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { testSession } from "../testing/test-session.ts";
 import { ApiError } from "./api-error.ts";
 import { createQueryClient } from "./query-client.ts";
 import { keypairKeys } from "./query-keys.ts";
 import { clearSession, getSession, setSession } from "./session.ts";
 
-const session = {
-  token: "kps1.test-token-not-real",
-  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-  account: "demo",
-  project: { id: "p".repeat(32), name: "cn-north-4" },
-  user: { id: "u1", name: "alice" },
-  roles: [],
-};
+const session = testSession();
 
 afterEach(() => {
   clearSession("user");

@@ -1,14 +1,12 @@
-import type { ApiError } from "../../lib/api-error.ts";
+import { type ApiError, isKeypairGone } from "../../lib/api-error.ts";
 import { type ErrorExplanation, explainError } from "../../lib/explain-error.ts";
-
-const GONE = new Set(["KPS.4016", "KPS.6004"]);
 
 /** Words for why one key pair was not deleted; the service's code and request id ride along. */
 export function explainDeleteError(error: unknown, name: string): ErrorExplanation {
   return explainError(error, {
     what: `Delete ${name}`,
     explain: (apiError: ApiError) => {
-      if (GONE.has(apiError.code) || apiError.status === 404) {
+      if (isKeypairGone(apiError)) {
         return {
           title: "Already gone",
           text: `${name} no longer exists; it may have been deleted elsewhere.`,

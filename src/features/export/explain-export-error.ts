@@ -1,4 +1,4 @@
-import { type ApiError, isApiError } from "../../lib/api-error.ts";
+import { type ApiError, isApiError, isKeypairGone } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
 import { RefusedArchiveError } from "./api/batch-export.ts";
 
@@ -19,10 +19,11 @@ function namedKey(message: string, names: readonly string[]): string | null {
   return named ?? (names.length === 1 ? (names[0] ?? null) : null);
 }
 
-const STALE_CODES = new Set(["KPS.6005", "KPS.9004", "KPS.4016", "KPS.6004"]);
+// No longer hosted, frozen, or gone: the list shows something the service no longer has.
+const STALE_CODES = new Set(["KPS.6005", "KPS.9004"]);
 
 export function isListStale(error: unknown): boolean {
-  return isApiError(error) && (STALE_CODES.has(error.code) || error.status === 404);
+  return (isApiError(error) && STALE_CODES.has(error.code)) || isKeypairGone(error);
 }
 
 function exportWords(error: ApiError, names: readonly string[]): ErrorWords | null {

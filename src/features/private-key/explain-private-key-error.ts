@@ -1,4 +1,4 @@
-import type { ApiError } from "../../lib/api-error.ts";
+import { type ApiError, isKeypairGone } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
 
 const GONE: ErrorWords = {
@@ -44,8 +44,7 @@ function hostWords(error: ApiError): ErrorWords | null {
       action: "Try again in a moment; if it keeps failing, report the request id to support.",
     };
   }
-  if (error.code === "KPS.4016" || error.code === "KPS.6004" || error.status === 404) return GONE;
-  return null;
+  return isKeypairGone(error) ? GONE : null;
 }
 
 function clearWords(error: ApiError): ErrorWords | null {
@@ -64,8 +63,7 @@ function clearWords(error: ApiError): ErrorWords | null {
         "Ask an administrator for a policy with kps:SSHKeyPair:clearPrivateKey (for example DEW KeypairFullAccess).",
     };
   }
-  if (error.code === "KPS.4016" || error.code === "KPS.6004" || error.status === 404) return GONE;
-  return null;
+  return isKeypairGone(error) ? GONE : null;
 }
 
 export function explainHostError(error: unknown): ErrorExplanation {

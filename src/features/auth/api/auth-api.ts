@@ -3,7 +3,7 @@ import {
   projectsResponseSchema,
   tokenResponseSchema,
 } from "../../../../contract/iam.ts";
-import { apiFetch, apiJson } from "../../../lib/api-client.ts";
+import { apiJson } from "../../../lib/api-client.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import type { Session } from "../../../lib/session.ts";
 
@@ -61,11 +61,3 @@ export async function listProjects(token: string, signal?: AbortSignal) {
 }
 
 /** Revokes the token on the server at once (IAM wants it in both headers). */
-export async function revokeToken(token: string): Promise<void> {
-  await apiFetch("/v3/auth/tokens", {
-    method: "DELETE",
-    token,
-    headers: { "X-Subject-Token": token },
-    timeoutMs: 5000,
-  });
-}

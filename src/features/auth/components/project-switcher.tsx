@@ -1,8 +1,9 @@
 import { Select } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { revokeToken } from "../../../lib/end-session.ts";
 import { type Session, setSession } from "../../../lib/session.ts";
-import { listProjects, rescope, revokeToken } from "../api/auth-api.ts";
+import { listProjects, rescope } from "../api/auth-api.ts";
 
 /** Re-scopes the token to another project the user may access (IAM's token method). */
 export function ProjectSwitcher({ session }: { session: Session }) {

@@ -2,8 +2,8 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Session } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { TEST_PROJECT_ID, testSession } from "../../../testing/test-session.ts";
 import { DeleteAction } from "./delete-action.tsx";
 
 afterEach(() => {
@@ -11,14 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const session = (role: string): Session => ({
-  token: "t",
-  expiresAt: "2099-01-01T00:00:00Z",
-  account: "demo",
-  project: { id: "p".repeat(32), name: "cn-north-4" },
-  user: { id: "u", name: "alice" },
-  roles: [role],
-});
+const session = (role: string) => testSession([role]);
 
 describe("DeleteAction", () => {
   it("is disabled for a read-only user, with the reason it points at", () => {
@@ -71,8 +64,8 @@ describe("DeleteAction", () => {
     expect(failed.textContent).toContain("KPS.4016");
     expect(failed.textContent).toContain("no longer exists");
     expect(sent).toEqual([
-      `DELETE /v3/${"p".repeat(32)}/keypairs/web-01`,
-      `DELETE /v3/${"p".repeat(32)}/keypairs/gone`,
+      `DELETE /v3/${TEST_PROJECT_ID}/keypairs/web-01`,
+      `DELETE /v3/${TEST_PROJECT_ID}/keypairs/gone`,
     ]);
     await user.click(within(dialog).getByRole("button", { name: "Close" }));
     expect(onDeleted).toHaveBeenCalledWith(["web-01"]);

@@ -1,22 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Session } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { testSession } from "../../../testing/test-session.ts";
 import { ExportOneAction } from "./export-one-action.tsx";
 
 afterEach(cleanup);
 
-function session(role: string): Session {
-  return {
-    token: "t",
-    expiresAt: "2099-01-01T00:00:00Z",
-    account: "demo",
-    project: { id: "0123456789abcdef0123456789abcdef", name: "cn-north-4" },
-    user: { id: "u", name: "alice" },
-    roles: [role],
-  };
-}
+const session = (role: string) => testSession([role]);
 
 function renderAction(
   role: string,

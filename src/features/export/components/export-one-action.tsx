@@ -1,6 +1,5 @@
-import { Button, Stack, Text } from "@mantine/core";
-import { useId } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { PermittedButton } from "../../../components/permitted-button.tsx";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useExportFlow } from "./use-export-flow.tsx";
@@ -25,7 +24,6 @@ function blocker(session: Session, keypair: KeypairDetail): string | null {
  * possession check and masked body, download of the server's bytes) for a list of one.
  */
 export function ExportOneAction({ session, keypair, onListStale }: Props) {
-  const reasonId = useId();
   const flow = useExportFlow({
     projectId: session.project.id,
     projectName: session.project.name,
@@ -33,24 +31,17 @@ export function ExportOneAction({ session, keypair, onListStale }: Props) {
   });
   // A key cleared while its preview is open keeps the preview until the user closes it.
   if (!keypair.is_key_protection) return flow.dialogs;
-  const reason = blocker(session, keypair);
   return (
-    <Stack gap={2} maw={260}>
-      <Button
+    <>
+      <PermittedButton
         color="red"
         variant="light"
-        disabled={reason !== null}
-        aria-describedby={reason ? reasonId : undefined}
+        reason={blocker(session, keypair)}
         onClick={() => flow.open([keypair])}
       >
         Export private key
-      </Button>
-      {reason && (
-        <Text id={reasonId} size="xs" c="dimmed">
-          {reason}
-        </Text>
-      )}
+      </PermittedButton>
       {flow.dialogs}
-    </Stack>
+    </>
   );
 }

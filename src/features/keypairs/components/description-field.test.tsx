@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { clearSession, setSession } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { TEST_PROJECT_ID, testSession } from "../../../testing/test-session.ts";
 import { DescriptionField } from "./description-field.tsx";
 
 afterEach(() => {
@@ -12,17 +13,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const PROJECT = "p".repeat(32);
+const PROJECT = TEST_PROJECT_ID;
 
 function signInAs(role: string) {
-  setSession({
-    token: "t",
-    expiresAt: "2099-01-01T00:00:00Z",
-    account: "demo",
-    project: { id: PROJECT, name: "cn-north-4" },
-    user: { id: "u", name: "someone" },
-    roles: [role],
-  });
+  setSession(testSession([role]));
 }
 
 function stubFetch() {

@@ -10,7 +10,7 @@ type Props = ButtonProps & {
   children: string;
 };
 
-/** A drawer action that says why it is disabled, in text a screen reader reads with it. */
+/** An action that says why it is disabled, in text a screen reader reads with it. */
 export function PermittedButton({ reason, children, ...props }: Props) {
   const reasonId = useId();
   return (

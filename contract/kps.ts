@@ -119,6 +119,23 @@ const createKeypairSchema = z.strictObject({
 export const createKeypairRequestSchema = z.strictObject({ keypair: createKeypairSchema });
 export type CreateKeypairRequest = z.infer<typeof createKeypairRequestSchema>;
 
+/**
+ * Batch import takes the SDK models' `[{"keypair":{…}}]` (kps-api.md section 8). Decision: the
+ * bare `[{…}]` this server took before is still accepted, so scripts written against it keep
+ * working; each item is unwrapped to a create body.
+ */
+export const batchImportRequestSchema = z
+  .array(
+    z.union([
+      z.pipe(
+        createKeypairRequestSchema,
+        z.transform((item) => item.keypair),
+      ),
+      createKeypairSchema,
+    ]),
+  )
+  .check(z.minLength(1), z.maxLength(MAX_BATCH_EXPORT));
+
 export const createKeypairResponseSchema = z.object({
   keypair: z.object({
     name: z.string(),
@@ -169,11 +186,6 @@ export const batchExportRequestSchema = z
   )
   .check(z.minLength(1), z.maxLength(MAX_BATCH_EXPORT));
 export type BatchExportRequest = z.infer<typeof batchExportRequestSchema>;
-
-/** Decision: batch import takes a bare array of create bodies' `keypair` objects. */
-export const batchImportRequestSchema = z
-  .array(createKeypairSchema)
-  .check(z.minLength(1), z.maxLength(MAX_BATCH_EXPORT));
 
 /** The three error shapes a KPS call may answer with (section 7 of the contract). */
 export const kpsErrorBodySchema = z.object({

@@ -66,6 +66,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Only JSON bodies are accepted (415 for anything else), as the KPS API takes nothing else.
   app.removeContentTypeParser("text/plain");
+  // The official SDK cores send `Content-Type: application/json` with no body on DELETE
+  // (kps-api.md section 8): an empty JSON body is no body, and each route's schema decides.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (body === "") done(null, undefined);
+    else parseJson(request, body.toString(), done);
+  });
   registerHygiene(app, { allowedHostNames: options.allowedHostNames });
   app.addHook("onRequest", async (_request, reply) => {
     if (!options.lifecycle?.draining) return;

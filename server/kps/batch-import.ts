@@ -17,7 +17,7 @@ export async function batchImport(
   body: unknown,
 ) {
   const items = parse(batchImportRequestSchema, body);
-  const succeeded: { name: string; fingerprint: string }[] = [];
+  const succeeded: { keypair: Awaited<ReturnType<typeof createKeypair>> }[] = [];
   const failed: { keypair_name: string; failed_reason: string }[] = [];
   for (const item of items) {
     if (!item.public_key) {
@@ -26,11 +26,13 @@ export async function batchImport(
     }
     try {
       const created = await createKeypair(db, vault, caller, item, info);
-      succeeded.push({ name: created.name, fingerprint: created.fingerprint });
+      succeeded.push({ keypair: created });
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
       failed.push({ keypair_name: item.name, failed_reason: `${error.code}: ${error.message}` });
     }
   }
-  return { succeeded_keypairs: succeeded, failured_keypairs: failed };
+  // The SDK models' names (kps-api.md section 8); the older `failured_keypairs` of DEW's API page
+  // is read by the console but never sent.
+  return { succeeded_keypairs: succeeded, failed_keypairs: failed };
 }

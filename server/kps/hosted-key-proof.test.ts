@@ -84,7 +84,7 @@ describe("forged private keys (the victim's public half, a wrong secret)", () =>
         },
       ]);
       expect(batch.json().succeeded_keypairs).toEqual([]);
-      expect(batch.json().failured_keypairs[0].failed_reason).toMatch(/^KPS\.6011/);
+      expect(batch.json().failed_keypairs[0].failed_reason).toMatch(/^KPS\.6011/);
       const records = auditRows(name);
       expect(records.map((r) => [r.operation, r.outcome, r.error_code])).toEqual([
         ["host-private-key", "success", null],

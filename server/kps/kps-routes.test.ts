@@ -265,15 +265,56 @@ describe("UpdateKeypairDescription, ImportPrivateKey, ClearPrivateKey, DeleteKey
     expect((await call("GET", `${base}/to-delete`)).json().error_code).toBe("KPS.4016");
   });
 
+  it("deletes when the request says JSON and sends no body, as the SDK cores do", async () => {
+    await call("POST", base, { keypair: { name: "sdk-delete" } });
+    await call("POST", base, {
+      keypair: { name: "sdk-clear", key_protection: { encryption: { type: "default" } } },
+    });
+    const headers = { "x-auth-token": alice, "content-type": "application/json" };
+    const cleared = await world.app.inject({
+      method: "DELETE",
+      url: `${base}/sdk-clear/private-key`,
+      headers,
+    });
+    expect(cleared.statusCode).toBe(200);
+    const deleted = await world.app.inject({
+      method: "DELETE",
+      url: `${base}/sdk-delete`,
+      headers,
+    });
+    expect(deleted.statusCode).toBe(204);
+    const malformed = await world.app.inject({
+      method: "DELETE",
+      url: `${base}/sdk-clear`,
+      headers,
+      payload: "{",
+    });
+    expect(malformed.json().error_code).toBe("KPS.0002");
+  });
+
   it("batch-imports public keys, reporting each failure", async () => {
+    const pair = ed25519Pair();
     const response = await call("POST", `${base}/batch-import`, [
-      { name: "bi-1", public_key: ed25519Pair().publicKey },
-      { name: "hosted-1", public_key: ed25519Pair().publicKey },
+      { keypair: { name: "bi-1", public_key: pair.publicKey } },
+      { keypair: { name: "hosted-1", public_key: ed25519Pair().publicKey } },
     ]);
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.succeeded_keypairs.map((k: { name: string }) => k.name)).toEqual(["bi-1"]);
-    expect(body.failured_keypairs[0].keypair_name).toBe("hosted-1");
+    expect(body.succeeded_keypairs).toEqual([
+      {
+        keypair: expect.objectContaining({ name: "bi-1", public_key: pair.publicKey }),
+      },
+    ]);
+    expect(body.succeeded_keypairs[0].keypair).not.toHaveProperty("private_key");
+    expect(body.failed_keypairs[0].keypair_name).toBe("hosted-1");
+    expect(body).not.toHaveProperty("failured_keypairs");
+  });
+
+  it("still takes the bare items it took before the SDK models' shape", async () => {
+    const response = await call("POST", `${base}/batch-import`, [
+      { name: "bi-bare", public_key: ed25519Pair().publicKey },
+    ]);
+    expect(response.json().succeeded_keypairs[0].keypair.name).toBe("bi-bare");
   });
 });
 

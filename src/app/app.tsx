@@ -1,7 +1,6 @@
 import { Alert, Button, Container, Group, Loader } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
-import { endSession } from "../lib/end-session.ts";
 import { useSession } from "../lib/session.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
@@ -28,6 +27,7 @@ function useShell() {
 
 /** A reload drops the in-memory token, so it is revoked on the server first. */
 async function signOutAndReload() {
+  const { endSession } = await import("../lib/end-session.ts");
   await endSession("user");
   window.location.reload();
 }

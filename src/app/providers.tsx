@@ -6,9 +6,7 @@ import {
   MantineProvider,
   Notification,
 } from "@mantine/core";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
-import { createQueryClient } from "../lib/query-client.ts";
+import type { ReactNode } from "react";
 
 // Shade 8 and a darker "dimmed" keep text at WCAG AA contrast (Mantine's defaults fall short).
 const theme = createTheme({
@@ -32,10 +30,9 @@ const resolver: CSSVariablesResolver = () => ({
 });
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={resolver}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      {children}
     </MantineProvider>
   );
 }

@@ -7,9 +7,18 @@ import { useSessionGuard } from "../features/auth/use-session-guard.ts";
 import { endSession } from "../lib/end-session.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
+import { QueryProvider } from "./query-provider.tsx";
 import { createConsoleRouter } from "./router.tsx";
 
 export function SignedInShell({ session }: { session: Session }) {
+  return (
+    <QueryProvider>
+      <ConsoleLayout session={session} />
+    </QueryProvider>
+  );
+}
+
+function ConsoleLayout({ session }: { session: Session }) {
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
   return (

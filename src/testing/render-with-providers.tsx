@@ -1,6 +1,7 @@
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { Providers } from "../app/providers.tsx";
+import { QueryProvider } from "../app/query-provider.tsx";
 
 /** jsdom lacks what Mantine measures with; these stand-ins are enough for component tests. */
 function polyfillBrowser() {
@@ -29,5 +30,9 @@ function polyfillBrowser() {
 /** Renders through the real providers with a fresh query client each time. */
 export function renderWithProviders(ui: ReactElement) {
   polyfillBrowser();
-  return render(<Providers>{ui}</Providers>);
+  return render(
+    <Providers>
+      <QueryProvider>{ui}</QueryProvider>
+    </Providers>,
+  );
 }

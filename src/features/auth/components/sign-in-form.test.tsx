@@ -71,4 +71,17 @@ describe("SignInForm", () => {
     expect(JSON.stringify({ ...localStorage })).not.toContain("secret-token");
     expect(sessionStorage.length).toBe(0);
   });
+
+  it("sends one sign-in however often Enter is pressed while it is on its way", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    vi.stubGlobal("fetch", fetch);
+    renderWithProviders(<SignInForm />);
+    await fillAndSubmit();
+    await userEvent.type(screen.getByLabelText("Password"), "{Enter}{Enter}");
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    answer(Response.json({ error: { code: 401, message: "wrong" } }, { status: 401 }));
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,9 +1,8 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
-import { type SignInInput, signIn } from "../api/auth-api.ts";
 import { signInErrorText } from "../sign-in-error.ts";
+import { useSignIn } from "../use-sign-in.ts";
 
 /**
  * Region projects offered as suggestions; any other project name may be typed. A native
@@ -38,20 +37,20 @@ export function SignInForm() {
   const [user, setUser] = useState("");
   const [password, setPassword] = useState("");
   const [project, setProject] = useState("cn-north-4");
-  const mutation = useMutation({ mutationFn: (input: SignInInput) => signIn(input) });
+  const signIn = useSignIn();
   const notice = SIGNED_OUT_BECAUSE[lastSignOutReason() ?? ""];
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    mutation.mutate(
-      { account: account.trim(), user: user.trim(), password, project: project.trim() },
-      {
-        onSuccess: (session) => {
-          setPassword("");
-          setSession(session);
-        },
-      },
-    );
+    const session = await signIn.submit({
+      account: account.trim(),
+      user: user.trim(),
+      password,
+      project: project.trim(),
+    });
+    if (!session) return;
+    setPassword("");
+    setSession(session);
   }
 
   return (
@@ -66,14 +65,14 @@ export function SignInForm() {
               Sign in with your IAM user to manage SSH key pairs.
             </Text>
           </div>
-          {notice && !mutation.isError && (
+          {notice && !signIn.isError && (
             <Alert color="blue" title="Signed out">
               {notice}
             </Alert>
           )}
-          {mutation.isError && (
+          {signIn.isError && (
             <Alert color="red" title="Could not sign in" role="alert">
-              {signInErrorText(mutation.error)}
+              {signInErrorText(signIn.error)}
             </Alert>
           )}
           <TextInput
@@ -116,7 +115,7 @@ export function SignInForm() {
               <option key={name} value={name} />
             ))}
           </datalist>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={signIn.pending}>
             Sign in
           </Button>
         </Stack>

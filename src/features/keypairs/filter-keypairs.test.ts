@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { KeypairSummary } from "../../../contract/kps.ts";
+import { sha256FingerprintOfLine } from "../../lib/ssh-key/sha256-fingerprint.ts";
+import { generateTestKeys } from "../../testing/test-keys.ts";
 import { filterKeypairs, NO_FILTERS } from "./filter-keypairs.ts";
 
 const rows: KeypairSummary[] = [
@@ -43,6 +45,33 @@ describe("filterKeypairs", () => {
       "web-02",
     ]);
     expect(names(filterKeypairs(rows, { ...NO_FILTERS, search: "MD5:cc:dd" }))).toEqual(["db-01"]);
+  });
+
+  it("finds an MD5 fingerprint pasted without colons, whole or in part", () => {
+    expect(names(filterKeypairs(rows, { ...NO_FILTERS, search: "CCDD02" }))).toEqual(["db-01"]);
+    expect(names(filterKeypairs(rows, { ...NO_FILTERS, search: "dd02" }))).toEqual(["db-01"]);
+    expect(names(filterKeypairs(rows, { ...NO_FILTERS, search: "ccdd03" }))).toEqual([]);
+  });
+
+  it("finds the SHA256 fingerprint ssh-keygen shows, with or without its prefix", () => {
+    const [first, second] = generateTestKeys().filter((key) => key.label.includes("openssh"));
+    const keyed: KeypairSummary[] = [
+      { name: "first", public_key: first?.publicLine },
+      { name: "second", public_key: second?.publicLine },
+    ];
+    const sha = sha256FingerprintOfLine(second?.publicLine) as string;
+    expect(names(filterKeypairs(keyed, { ...NO_FILTERS, search: sha }))).toEqual(["second"]);
+    expect(names(filterKeypairs(keyed, { ...NO_FILTERS, search: sha.slice(0, 16) }))).toEqual([
+      "second",
+    ]);
+    const bare = sha.slice("SHA256:".length);
+    expect(names(filterKeypairs(keyed, { ...NO_FILTERS, search: ` ${bare} ` }))).toEqual([
+      "second",
+    ]);
+    // base64 is case-sensitive: a lower-cased fingerprint names another key.
+    expect(names(filterKeypairs(keyed, { ...NO_FILTERS, search: sha.toLowerCase() }))).toEqual(
+      sha === sha.toLowerCase() ? ["second"] : [],
+    );
   });
 
   it("filters by scope, hosted and frozen", () => {

@@ -1,4 +1,5 @@
 import { inspectKey, md5Fingerprint, NOT_POSSESSED } from "./inspect-key.ts";
+import { publicKeyBlob } from "./public-key-blob.ts";
 
 export type PossessionCheck =
   | { ok: true; text: string; algorithm: string; keySize: number; fingerprint: string }
@@ -9,13 +10,6 @@ export function normalisePrivateKeyText(text: string): string {
   return `${text.replace(/\r\n?/g, "\n").trim()}\n`;
 }
 
-/** The blob of an OpenSSH public-key line ("type base64 [comment]"), or null if it is not one. */
-function publicBlob(line: string): Uint8Array | null {
-  const [, base64] = line.trim().split(/\s+/);
-  if (!base64 || base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return null;
-  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-}
-
 /**
  * Whether a private key may be hosted for the key pair listing `publicLine`: inspectKey proves
  * its secret part produces the public key the file names (an equal fingerprint inside the file
@@ -24,7 +18,7 @@ function publicBlob(line: string): Uint8Array | null {
  */
 export function checkPrivateKeyFor(text: string, publicLine: string | undefined): PossessionCheck {
   const normalised = normalisePrivateKeyText(text);
-  const blob = publicLine ? publicBlob(publicLine) : null;
+  const blob = publicLine ? publicKeyBlob(publicLine) : null;
   if (!blob) {
     return {
       ok: false,

@@ -4,6 +4,7 @@ import { memo, type ReactNode } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
+import { sha256FingerprintOfLine } from "../../../lib/ssh-key/sha256-fingerprint.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
 import { scopeWords, statusWords } from "../keypair-words.ts";
 import { DescriptionField } from "./description-field.tsx";
@@ -95,6 +96,8 @@ function DetailFields({ projectId, keypair }: { projectId: string; keypair: Keyp
     ["Scope", scopeWords(keypair)],
     ["Algorithm", keypair.algorithm ?? "Not reported"],
     ["Fingerprint (MD5)", keypair.fingerprint ?? "—"],
+    // What `ssh-keygen -l` shows by default, derived here: KPS lists only MD5.
+    ["Fingerprint (SHA256)", sha256FingerprintOfLine(keypair.public_key) ?? "—"],
     ["Private key", keypair.is_key_protection ? "Hosted by KPS" : "Not hosted"],
     ["Status", statusWords(keypair)],
     ["Created", time(keypair.create_time)],

@@ -27,17 +27,29 @@ function ConsoleLayout({ session }: { session: Session }) {
           with its transitions need not be part of the first load. */}
       <Notifications position="top-right" />
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h4">
-            KPS Console
-          </Title>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="sm" c="dimmed" visibleFrom="sm">
+        <Group
+          h="100%"
+          px={{ base: "sm", sm: "md" }}
+          justify="space-between"
+          wrap="nowrap"
+          gap="xs"
+        >
+          {/* Who is signed in sits under the title, so it fits on a phone with the controls. */}
+          <div style={{ minWidth: 0 }}>
+            <Title order={1} size="h4" lh={1.2}>
+              KPS
+              <Text span inherit visibleFrom="xs">
+                {" Console"}
+              </Text>
+            </Title>
+            <Text size="xs" c="dimmed" truncate="end">
               {session.account} / {session.user.name}
             </Text>
+          </div>
+          <Group gap="xs" wrap="nowrap">
             <ProjectSwitcher session={session} />
             <ColourSchemeToggle />
-            <Button variant="default" onClick={() => endSession("user")}>
+            <Button variant="default" px="sm" onClick={() => endSession("user")}>
               Sign out
             </Button>
           </Group>

@@ -32,6 +32,8 @@ export const KeypairDetailDrawer = memo(function KeypairDetailDrawer({
       size="lg"
       title={name ? `Key pair ${name}` : "Key pair"}
       closeButtonProps={{ "aria-label": "Close key pair details" }}
+      // A 255-character name wraps instead of pushing the close button off the screen.
+      styles={{ title: { overflowWrap: "anywhere", minWidth: 0 } }}
     >
       {name && <DetailBody projectId={projectId} name={name} actions={actions} />}
     </Drawer>

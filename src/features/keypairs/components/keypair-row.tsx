@@ -77,10 +77,10 @@ export const KeypairRow = memo(function KeypairRow({
           </p>
         )}
       </td>
-      <td className={Table.classes.td}>
+      <td className={`${Table.classes.td} ${classes.tabletUp}`}>
         <p className={classes.text}>{scopeWords(keypair)}</p>
       </td>
-      <td className={Table.classes.td}>
+      <td className={`${Table.classes.td} ${classes.wideOnly}`}>
         <div className={classes.fingerprintCell}>
           <p className={classes.fingerprint}>{keypair.fingerprint ?? "—"}</p>
           {keypair.fingerprint && (
@@ -104,7 +104,7 @@ export const KeypairRow = memo(function KeypairRow({
           {keypair.is_key_protection ? "Hosted" : "Not hosted"}
         </Badge>
       </td>
-      <td className={Table.classes.td}>
+      <td className={`${Table.classes.td} ${classes.tabletUp}`}>
         <p
           className={frozen ? `${classes.text} ${classes.frozen}` : classes.text}
           title={statusWords(keypair)}

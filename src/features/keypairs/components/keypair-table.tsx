@@ -3,6 +3,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { headerCheckbox, rowCheckbox } from "../selection.ts";
+import classes from "./keypair-row.module.css";
 import { KeypairRow, ROW_HEIGHT } from "./keypair-row.tsx";
 
 type Props = {
@@ -63,10 +64,16 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 Name {sort === "asc" ? "▲" : "▼"}
               </UnstyledButton>
             </Table.Th>
-            <Table.Th w={150}>Scope</Table.Th>
-            <Table.Th w={400}>Fingerprint</Table.Th>
-            <Table.Th w={120}>Private key</Table.Th>
-            <Table.Th w={200}>Status</Table.Th>
+            <Table.Th w={140} className={classes.tabletUp}>
+              Scope
+            </Table.Th>
+            <Table.Th w={380} className={classes.wideOnly}>
+              Fingerprint
+            </Table.Th>
+            <Table.Th w={116}>Private key</Table.Th>
+            <Table.Th w={240} className={classes.tabletUp}>
+              Status
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,0 +1,53 @@
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures.ts";
+
+/** Screenshots for the record (the closing note shows them); written under test-results. */
+async function shoot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+const WIDTHS = [360, 390, 768, 1024, 1440, 1920] as const;
+
+for (const width of WIDTHS) {
+  test(`at ${width} px every name is readable, the header fits and the drawer opens and closes`, async ({
+    page,
+    keypairs,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: width < 768 ? 800 : 900 });
+    const long = await keypairs.create(`${"long-name-".repeat(22)}end`, true);
+    const short = await keypairs.create("w", true);
+    await signIn(page);
+    await page.getByLabel("Search key pairs").fill(keypairs.prefix);
+
+    for (const keypair of [short, long]) {
+      const name = page.getByRole("button", { name: keypair.name, exact: true });
+      await expect(name).toBeVisible();
+      const box = await name.boundingBox();
+      // Wide enough for a name like "ci-ecdsa-p384-01" at the narrowest.
+      expect(box?.width ?? 0, `${keypair.name.slice(0, 20)} width`).toBeGreaterThan(
+        keypair === short ? 10 : 120,
+      );
+      await expect(name).toBeInViewport({ ratio: 1 });
+    }
+    await shoot(page, testInfo, `list-${width}.png`);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(width);
+    for (const control of [
+      page.getByRole("button", { name: "Sign out" }),
+      page.getByRole("combobox", { name: "Project" }),
+    ]) {
+      await expect(control).toBeInViewport({ ratio: 1 });
+    }
+
+    await page.getByRole("button", { name: long.name, exact: true }).click();
+    const drawer = page.getByRole("dialog", { name: `Key pair ${long.name}` });
+    await expect(drawer).toBeVisible();
+    const close = drawer.getByRole("button", { name: "Close key pair details" });
+    await expect(close).toBeInViewport({ ratio: 1 });
+    await shoot(page, testInfo, `drawer-${width}.png`);
+    await close.click();
+    await expect(drawer).toBeHidden();
+  });
+}

@@ -41,6 +41,13 @@ test("a key pair is found by either fingerprint ssh-keygen prints, colons or not
     await expect(row(other.name)).toBeHidden();
   }
 
+  await search.fill(`${keypairs.prefix}-nothing-like-it`);
+  await expect(page.getByText("No key pairs match")).toBeVisible();
+  await page.getByRole("button", { name: "Clear search and filters" }).click();
+  await expect(search).toHaveValue("");
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toBeVisible();
+  await search.fill(sha256);
+
   await row(wanted.name).click();
   const drawer = page.getByRole("dialog", { name: `Key pair ${wanted.name}` });
   await expect(drawer).toContainText(sha256);

@@ -65,7 +65,7 @@ function ConfirmBody(props: Props) {
             Cancel
           </Button>
         )}
-        <Button color="red" onClick={props.onExport} disabled={!understood} loading={props.pending}>
+        <Button onClick={props.onExport} disabled={!understood} loading={props.pending}>
           Export
         </Button>
       </Group>

@@ -23,7 +23,6 @@ export function ExportAction({ projectId, projectName, keypairs, onListStale }: 
         </Text>
       )}
       <Button
-        color="red"
         disabled={keypairs.length === 0}
         aria-describedby={keypairs.length === 0 ? reasonId : undefined}
         onClick={() => flow.open(keypairs)}

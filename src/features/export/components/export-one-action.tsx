@@ -34,7 +34,6 @@ export function ExportOneAction({ session, keypair, onListStale }: Props) {
   return (
     <>
       <PermittedButton
-        color="red"
         variant="light"
         reason={blocker(session, keypair)}
         onClick={() => flow.open([keypair])}

@@ -75,6 +75,17 @@ export function KeypairBrowser({
         This project has no key pairs you can see.
       </Alert>
     );
+  } else if (query.data && rows.length > 0 && visible.length === 0) {
+    body = (
+      <Alert color="gray" title="No key pairs match">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">Nothing in this project matches the search and filters.</Text>
+          <Button variant="default" size="compact-sm" onClick={() => setFilters(NO_FILTERS)}>
+            Clear search and filters
+          </Button>
+        </Stack>
+      </Alert>
+    );
   } else if (query.data && rows.length > 0) {
     body = (
       <KeypairTable
@@ -121,11 +132,6 @@ export function KeypairBrowser({
             <Loader size="xs" />
             <Text size="sm">Loading more key pairs…</Text>
           </Group>
-        )}
-        {filtered && visible.length === 0 && query.data && (
-          <Button variant="subtle" size="compact-sm" onClick={() => setFilters(NO_FILTERS)}>
-            Clear search and filters
-          </Button>
         )}
       </Group>
       {query.isError && (

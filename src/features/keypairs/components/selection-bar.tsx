@@ -28,7 +28,7 @@ export const SelectionBar = memo(function SelectionBar({
           {CAP_MESSAGE}
         </Text>
         <Button
-          variant="subtle"
+          variant="default"
           size="compact-sm"
           onClick={onClear}
           disabled={selected.length === 0}

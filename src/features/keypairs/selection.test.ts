@@ -6,6 +6,7 @@ import {
   headerCheckbox,
   rowCheckbox,
   selectionCounter,
+  selectRange,
   toggleName,
   toggleView,
 } from "./selection.ts";
@@ -120,5 +121,22 @@ describe("header checkbox", () => {
       disabled: true,
     });
     expect(headerCheckbox([], [])).toMatchObject({ checked: false, disabled: true });
+  });
+});
+
+describe("shift-click range", () => {
+  const [first, second, third] = hosted as [KeypairSummary, KeypairSummary, KeypairSummary];
+
+  it("adds the exportable rows between the last ticked and this one, either way, up to the cap", () => {
+    const view = [first, plain, frozen, second, third];
+    const all = ["web-01", "web-02", "web-03"];
+    expect(selectRange(["web-01"], view, "web-01", third)).toEqual(all);
+    expect(selectRange([], view, "web-03", first)).toEqual(["web-01", "web-02", "web-03"]);
+    const nine = names(hosted.slice(3, 12));
+    expect(selectRange(nine, hosted, "web-01", third)).toEqual([...nine, "web-01"]);
+  });
+
+  it("is a plain toggle when the anchor is no longer shown", () => {
+    expect(selectRange([], [second, third], "web-01", second)).toEqual(["web-02"]);
   });
 });

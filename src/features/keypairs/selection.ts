@@ -77,6 +77,29 @@ export function toggleView(
   return [...selected, ...addable.slice(0, room).map((keypair) => keypair.name)];
 }
 
+/**
+ * Shift-click: adds the exportable rows from the last one ticked to this one, in the order shown,
+ * as far as the cap allows. Without an anchor still on screen it is a plain toggle.
+ */
+export function selectRange(
+  selected: readonly string[],
+  visible: readonly KeypairSummary[],
+  anchor: string | null,
+  target: KeypairSummary,
+): string[] {
+  const from = visible.findIndex((keypair) => keypair.name === anchor);
+  const to = visible.indexOf(target);
+  if (from < 0 || to < 0) return toggleName(selected, target);
+  const span = visible.slice(Math.min(from, to), Math.max(from, to) + 1);
+  let next = [...selected];
+  for (const keypair of span) {
+    if (next.length >= MAX_BATCH_EXPORT) break;
+    if (!next.includes(keypair.name) && exportBlocker(keypair) === null)
+      next = [...next, keypair.name];
+  }
+  return next;
+}
+
 export function selectionCounter(selected: readonly string[]): string {
   return `${selected.length} of ${MAX_BATCH_EXPORT} selected`;
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
-import { useCallback, useDeferredValue, useId, useMemo } from "react";
+import { useCallback, useDeferredValue, useId, useMemo, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
@@ -9,7 +9,7 @@ import {
   NO_FILTERS,
   searchIndex,
 } from "../filter-keypairs.ts";
-import { toggleName, toggleView } from "../selection.ts";
+import { selectRange, toggleName, toggleView } from "../selection.ts";
 import { useAddressedFilters } from "../use-addressed-filters.ts";
 import type { useAllKeypairs } from "../use-all-keypairs.ts";
 import { KeypairFiltersBar } from "./keypair-filters-bar.tsx";
@@ -54,13 +54,21 @@ export function KeypairBrowser({
   );
   const { query, rows, complete } = list;
 
+  // The row last ticked, where a shift-click's range starts.
+  const anchor = useRef<string | null>(null);
   const onToggle = useCallback(
-    (keypair: KeypairSummary) => onSelectedChange((current) => toggleName(current, keypair)),
-    [onSelectedChange],
+    (keypair: KeypairSummary, extend: boolean) => {
+      const from = anchor.current;
+      anchor.current = keypair.name;
+      onSelectedChange((current) =>
+        extend ? selectRange(current, visible, from, keypair) : toggleName(current, keypair),
+      );
+    },
+    [onSelectedChange, visible],
   );
   const onToggleView = useCallback(
-    () => onSelectedChange((current) => toggleView(current, visible)),
-    [onSelectedChange, visible],
+    (inView: KeypairSummary[]) => onSelectedChange((current) => toggleView(current, inView)),
+    [onSelectedChange],
   );
   const onSortChange = useCallback(
     (sort: KeypairFilters["sort"]) => setFilters((current) => ({ ...current, sort })),

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Checkbox, CopyButton, Table } from "@mantine/core";
-import { memo, useId } from "react";
+import { memo, useId, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { CheckIcon, CopyIcon } from "../../../components/icons.tsx";
 import { frozenState, scopeWords, statusWords } from "../keypair-words.ts";
@@ -15,7 +15,7 @@ type Props = {
   reason: string | null;
   capMessageId: string;
   rowIndex: number;
-  onToggle: (keypair: KeypairSummary) => void;
+  onToggle: (keypair: KeypairSummary, extend: boolean) => void;
   onOpen: (name: string) => void;
 };
 
@@ -31,6 +31,8 @@ export const KeypairRow = memo(function KeypairRow({
   onOpen,
 }: Props) {
   const reasonId = useId();
+  // A change event does not say whether Shift was held; the click before it does.
+  const shiftHeld = useRef(false);
   const blocker = exportBlocker(keypair);
   const frozen = frozenState(keypair) !== 0;
   // Rows held back by the cap point at the one visible cap message instead of repeating it.
@@ -45,6 +47,14 @@ export const KeypairRow = memo(function KeypairRow({
       data-hover
       style={{ height: ROW_HEIGHT }}
       aria-rowindex={rowIndex}
+      // Clicking anywhere on the row but its controls ticks it, as in a mail list; a click that
+      // ends a text selection (copying a name) does not.
+      onClick={(event) => {
+        if ((event.target as Element).closest("button, a, input, label")) return;
+        if (window.getSelection()?.toString()) return;
+        onToggle(keypair, event.shiftKey);
+      }}
+      data-selectable={disabled ? undefined : true}
     >
       <td className={Table.classes.td}>
         {/* A native title instead of a Tooltip per row: far cheaper while scrolling 10,000 rows. */}
@@ -54,7 +64,13 @@ export const KeypairRow = memo(function KeypairRow({
             aria-describedby={describedBy}
             checked={checked}
             disabled={disabled}
-            onChange={() => onToggle(keypair)}
+            onClick={(event) => {
+              shiftHeld.current = event.shiftKey;
+            }}
+            onChange={() => {
+              onToggle(keypair, shiftHeld.current);
+              shiftHeld.current = false;
+            }}
           />
         </span>
       </td>

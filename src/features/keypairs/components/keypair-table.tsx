@@ -12,8 +12,10 @@ type Props = {
   sort: "asc" | "desc";
   capMessageId: string;
   onSortChange: (sort: "asc" | "desc") => void;
-  onToggle: (keypair: KeypairSummary) => void;
-  onToggleView: () => void;
+  /** `extend`: shift-click, which selects the range from the last row ticked. */
+  onToggle: (keypair: KeypairSummary, extend: boolean) => void;
+  /** The rows on screen now, which the header checkbox is about. */
+  onToggleView: (inView: KeypairSummary[]) => void;
   onOpen: (name: string) => void;
 };
 
@@ -35,7 +37,10 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const header = headerCheckbox(selected, rows);
+  // The rows actually on screen, without the overscan rendered above and below them.
+  const range = virtualizer.range;
+  const inView = range ? rows.slice(range.startIndex, range.endIndex + 1) : [];
+  const header = headerCheckbox(selected, inView);
 
   return (
     <div
@@ -51,7 +56,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 checked={header.checked}
                 indeterminate={header.indeterminate}
                 disabled={header.disabled}
-                onChange={props.onToggleView}
+                onChange={() => props.onToggleView(inView)}
               />
             </Table.Th>
             <Table.Th aria-sort={sort === "asc" ? "ascending" : "descending"}>

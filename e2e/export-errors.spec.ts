@@ -37,13 +37,17 @@ test("export failures in plain words: load error, cleared key, hostile archives,
   const confirm = page.getByRole("dialog", { name: "Export 2 private keys" });
   await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
   await confirm.getByRole("button", { name: "Export", exact: true }).click();
-  const alert = confirm.getByRole("alert");
+  // Named by what it lists, which changes once the list is refreshed.
+  const alert = page.getByRole("dialog", { name: /^Export \d private keys?$/ }).getByRole("alert");
   await expect(alert).toContainText(
     `The private key of ${db.name} is no longer hosted by KPS, so it cannot be exported.`,
   );
   await expect(alert).toContainText("KPS.6005");
   await expect(alert).toContainText(/Request id [0-9a-f]{32}/);
-  await confirm.getByRole("button", { name: "Cancel", exact: true }).click();
+  // The open confirmation follows the refreshed selection: db is neither listed nor resent.
+  const followed = page.getByRole("dialog", { name: "Export 1 private key" });
+  await expect(followed.getByRole("list", { name: "Key pairs to export" })).toHaveText(web.name);
+  await followed.getByRole("button", { name: "Cancel", exact: true }).click();
 
   // The list was refreshed: db can no longer be ticked, and it says why.
   const dbBox = page.getByRole("checkbox", { name: `Select ${db.name}`, exact: true });

@@ -14,7 +14,7 @@ type Props = {
 /** The batch export of the selected rows. */
 export function ExportAction({ projectId, projectName, keypairs, onListStale }: Props) {
   const reasonId = useId();
-  const flow = useExportFlow({ projectId, projectName, onListStale });
+  const flow = useExportFlow({ projectId, projectName, onListStale, selection: keypairs });
   return (
     <Group gap="sm">
       {keypairs.length === 0 && (

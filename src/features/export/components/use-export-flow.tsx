@@ -24,6 +24,11 @@ type Options = {
   projectName: string;
   /** The service no longer matches the list (a key cleared, frozen or deleted). */
   onListStale: () => void;
+  /**
+   * The live selection, for the batch: the open confirmation lists and sends what is selected
+   * now, so a key pair that left the selection (deleted since) is neither shown nor resent.
+   */
+  selection?: KeypairSummary[];
 };
 
 /**
@@ -31,8 +36,9 @@ type Options = {
  * a mutation, never a query: its result (the zip and the keys inside) lives only in this
  * mutation and is dropped with reset() when the preview closes.
  */
-export function useExportFlow({ projectId, projectName, onListStale }: Options) {
-  const [confirming, setConfirming] = useState<KeypairSummary[] | null>(null);
+export function useExportFlow({ projectId, projectName, onListStale, selection }: Options) {
+  const [opened, setOpened] = useState<KeypairSummary[] | null>(null);
+  const confirming = opened && (selection ?? opened);
   const controller = useRef<AbortController | null>(null);
   const mutation = useMutation({ mutationFn: exportWithPreview });
   const { reset } = mutation;
@@ -48,9 +54,15 @@ export function useExportFlow({ projectId, projectName, onListStale }: Options) 
     [],
   );
 
+  // Nothing left to export: the confirmation closes rather than offer an empty export.
+  const emptied = confirming !== null && confirming.length === 0;
+  useEffect(() => {
+    if (emptied) setOpened(null);
+  }, [emptied]);
+
   function open(keypairs: KeypairSummary[]) {
     reset();
-    setConfirming(keypairs);
+    setOpened(keypairs);
     // Warm the preview chunk and the archive worker while the user reads the confirmation.
     loadPreview().catch(() => undefined);
     loadInspector()
@@ -66,7 +78,7 @@ export function useExportFlow({ projectId, projectName, onListStale }: Options) 
     mutation.mutate(
       { projectId, keypairs: confirming, signal: abort.signal },
       {
-        onSuccess: () => setConfirming(null),
+        onSuccess: () => setOpened(null),
         onError: (error) => {
           if (isAbortError(error)) reset();
           else if (isListStale(error)) onListStale();
@@ -82,7 +94,7 @@ export function useExportFlow({ projectId, projectName, onListStale }: Options) 
 
   function closeConfirm() {
     cancelRequest();
-    setConfirming(null);
+    setOpened(null);
   }
 
   function closePreview() {
@@ -92,9 +104,10 @@ export function useExportFlow({ projectId, projectName, onListStale }: Options) 
 
   const error =
     mutation.isError && !isAbortError(mutation.error)
-      ? explainExportError(
+      ? // Named from what was sent: the dialog may already list fewer once the list refreshes.
+        explainExportError(
           mutation.error,
-          (confirming ?? []).map((keypair) => keypair.name),
+          (mutation.variables?.keypairs ?? []).map((keypair) => keypair.name),
         )
       : null;
 

@@ -27,6 +27,9 @@ export function keypairListOptions(projectId: string) {
     queryKey: keypairKeys.list(projectId),
     queryFn: ({ pageParam, signal }) => fetchPage(projectId, pageParam, signal),
     initialPageParam: null as string | null,
+    // Key pairs made or removed elsewhere (another console, an SDK) show up when the user comes
+    // back to this tab, once the list is older than the client's staleTime.
+    refetchOnWindowFocus: true,
     getNextPageParam: (lastPage, _pages, lastMarker) => {
       const next = lastPage.page_info?.next_marker;
       // A marker that does not move, or an empty page, would loop for ever.

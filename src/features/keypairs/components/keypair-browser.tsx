@@ -135,6 +135,16 @@ export function KeypairBrowser({
               : `${count.format(rows.length)} key pairs`}
           </Text>
         )}
+        {query.data && (
+          <Button
+            variant="default"
+            size="compact-sm"
+            onClick={() => query.refetch()}
+            loading={query.isRefetching && !query.isFetchingNextPage}
+          >
+            Refresh
+          </Button>
+        )}
         {query.data && !complete && !query.isError && (
           <Group gap={6} role="status">
             <Loader size="xs" />

@@ -1,5 +1,5 @@
 import { buildHostileArchives } from "../src/testing/hostile-archives.ts";
-import { expect, signIn, test } from "./fixtures.ts";
+import { apiSignIn, expect, signIn, test } from "./fixtures.ts";
 
 test("export failures in plain words: load error, cleared key, hostile archives, throttling, cancel", async ({
   page,
@@ -124,6 +124,7 @@ test("export failures in plain words: load error, cleared key, hostile archives,
 
 test("a read-only user sees the list but cannot export; a wrong password is said plainly", async ({
   page,
+  request,
   keypairs,
 }) => {
   const hosted = await keypairs.create("ro", true, { scope: "domain" });
@@ -137,11 +138,23 @@ test("a read-only user sees the list but cannot export; a wrong password is said
   );
   await signIn(page, "bob");
   await page.getByLabel("Search key pairs").fill(hosted.name);
-  await page.getByRole("checkbox", { name: `Select ${hosted.name}`, exact: true }).check();
-  await page.getByRole("button", { name: "Export private keys" }).click();
-  const confirm = page.getByRole("dialog", { name: "Export 1 private key" });
-  await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
-  await confirm.getByRole("button", { name: "Export", exact: true }).click();
-  await expect(confirm.getByRole("alert")).toContainText("KPS.9003");
-  await expect(confirm.getByRole("alert")).toContainText("may not export private keys");
+  // What bob's roles say shapes the page before he ticks anything.
+  const exportButton = page.getByRole("button", { name: "Export private keys" });
+  await expect(exportButton).toBeDisabled();
+  await expect(exportButton).toHaveAccessibleDescription(
+    /do not allow kps:SSHKeyPair:exportPrivateKey/,
+  );
+  const box = page.getByRole("checkbox", { name: `Select ${hosted.name}`, exact: true });
+  await expect(box).toBeDisabled();
+  await expect(box).toHaveAccessibleDescription(/allow neither exporting nor deleting/);
+  await expect(page.getByRole("checkbox", { name: /^Choose exportable/ })).toBeDisabled();
+
+  // The server is the authority: bob's own token is refused the export anyway.
+  const bob = await apiSignIn(request, "bob");
+  const refused = await request.post(`/v3/${bob.projectId}/keypairs/private-key/batch-export`, {
+    headers: { "X-Auth-Token": bob.token },
+    data: { keypairs: [{ name: hosted.name }] },
+  });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error_code).toBe("KPS.9003");
 });

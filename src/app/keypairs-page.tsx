@@ -11,9 +11,17 @@ import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
 import { ClearPrivateKeyAction } from "../features/private-key/components/clear-private-key-action.tsx";
 import { HostPrivateKeyAction } from "../features/private-key/components/host-private-key-action.tsx";
+import { sessionMay } from "../lib/permissions.ts";
 import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
 import { useKeypairsAddress } from "./use-keypairs-address.ts";
+
+/** The selection feeds export and delete: a user who may do neither is told so on every row. */
+function selectionBlocker(session: Session): string | null {
+  if (sessionMay(session, "kps:SSHKeyPair:exportPrivateKey")) return null;
+  if (sessionMay(session, "kps:SSHKeyPair:delete")) return null;
+  return "Your IAM user's policies allow neither exporting nor deleting key pairs in this project, so rows cannot be selected.";
+}
 
 /** Where the key-pair list and the export meet; neither feature knows the other. */
 export function KeypairsPage({ session }: { session: Session }) {
@@ -87,14 +95,10 @@ export function KeypairsPage({ session }: { session: Session }) {
         list={list}
         selected={selected}
         onSelectedChange={onSelectedChange}
+        selectionBlocker={selectionBlocker(session)}
         actions={
           <>
-            <ExportAction
-              projectId={projectId}
-              projectName={session.project.name}
-              keypairs={selectedRows}
-              onListStale={onListStale}
-            />
+            <ExportAction session={session} keypairs={selectedRows} onListStale={onListStale} />
             <DeleteAction
               session={session}
               names={selected}

@@ -21,10 +21,16 @@ export function exportBlocker(keypair: KeypairSummary): string | null {
 
 export type RowCheckbox = { checked: boolean; disabled: boolean; reason: string | null };
 
-export function rowCheckbox(selected: readonly string[], keypair: KeypairSummary): RowCheckbox {
+/** `blocked`: why nothing may be selected at all (the user may neither export nor delete). */
+export function rowCheckbox(
+  selected: readonly string[],
+  keypair: KeypairSummary,
+  blocked: string | null = null,
+): RowCheckbox {
   const checked = selected.includes(keypair.name);
   // A selected row can always be unticked, even if it became unexportable after a refresh.
   if (checked) return { checked, disabled: false, reason: null };
+  if (blocked) return { checked, disabled: true, reason: blocked };
   const blocker = exportBlocker(keypair);
   if (blocker) return { checked, disabled: true, reason: blocker };
   if (selected.length >= MAX_BATCH_EXPORT)

@@ -1,30 +1,43 @@
 import { Button, Group, Text } from "@mantine/core";
 import { useId } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
+import type { Session } from "../../../lib/session.ts";
 import { useExportFlow } from "./use-export-flow.tsx";
 
 type Props = {
-  projectId: string;
-  projectName: string;
+  session: Session;
   keypairs: KeypairSummary[];
   /** The service no longer matches the list (a key cleared, frozen or deleted). */
   onListStale: () => void;
 };
 
 /** The batch export of the selected rows. */
-export function ExportAction({ projectId, projectName, keypairs, onListStale }: Props) {
+export function ExportAction({ session, keypairs, onListStale }: Props) {
   const reasonId = useId();
-  const flow = useExportFlow({ projectId, projectName, onListStale, selection: keypairs });
+  const flow = useExportFlow({
+    projectId: session.project.id,
+    projectName: session.project.name,
+    onListStale,
+    selection: keypairs,
+  });
+  // What the token's roles say is shown before anything is ticked; the server still decides.
+  const action = "kps:SSHKeyPair:exportPrivateKey" as const;
+  const reason = sessionMay(session, action)
+    ? keypairs.length === 0
+      ? "Select key pairs with hosted private keys to export them."
+      : null
+    : notPermittedReason(action);
   return (
     <Group gap="sm">
-      {keypairs.length === 0 && (
-        <Text id={reasonId} size="sm" c="dimmed">
-          Select key pairs with hosted private keys to export them.
+      {reason && (
+        <Text id={reasonId} size="sm" c="dimmed" maw={360}>
+          {reason}
         </Text>
       )}
       <Button
-        disabled={keypairs.length === 0}
-        aria-describedby={keypairs.length === 0 ? reasonId : undefined}
+        disabled={reason !== null}
+        aria-describedby={reason ? reasonId : undefined}
         onClick={() => flow.open(keypairs)}
       >
         Export private keys

@@ -22,6 +22,8 @@ type Props = {
   onSelectedChange: (update: (selected: string[]) => string[]) => void;
   /** The selection's actions (export, delete), composed in by the page. */
   actions?: React.ReactNode;
+  /** Why no row may be selected (the user may neither export nor delete), or null. */
+  selectionBlocker?: string | null;
   /** The toolbar's actions (create, import), composed in by the page. */
   toolbar?: React.ReactNode;
   /** Opening a row's details is the page's: it owns the drawer and its address. */
@@ -38,6 +40,7 @@ export function KeypairBrowser({
   selected,
   onSelectedChange,
   actions,
+  selectionBlocker = null,
   toolbar,
   onOpen,
   filters: addressFilters,
@@ -45,6 +48,7 @@ export function KeypairBrowser({
 }: Props) {
   const [filters, setFilters] = useAddressedFilters(addressFilters, onFiltersChange);
   const capMessageId = useId();
+  const blockedMessageId = useId();
   // Typing stays instant while a 10,000-row filter runs at a lower priority.
   const deferred = useDeferredValue(filters);
   const haystacks = useMemo(() => searchIndex(list.rows), [list.rows]);
@@ -100,7 +104,8 @@ export function KeypairBrowser({
         rows={visible}
         selected={selected}
         sort={filters.sort}
-        capMessageId={capMessageId}
+        capMessageId={selectionBlocker ? blockedMessageId : capMessageId}
+        selectionBlocker={selectionBlocker}
         onSortChange={onSortChange}
         onToggle={onToggle}
         onToggleView={onToggleView}
@@ -160,6 +165,11 @@ export function KeypairBrowser({
           })}
           onRetry={() => query.refetch()}
         />
+      )}
+      {selectionBlocker && (
+        <Text id={blockedMessageId} size="sm" c="dimmed">
+          {selectionBlocker}
+        </Text>
       )}
       <SelectionBar
         selected={selected}

@@ -10,7 +10,9 @@ type Props = {
   rows: KeypairSummary[];
   selected: readonly string[];
   sort: "asc" | "desc";
+  /** The shared message a row held back points at: the cap's, or why nothing may be selected. */
   capMessageId: string;
+  selectionBlocker: string | null;
   onSortChange: (sort: "asc" | "desc") => void;
   /** `extend`: shift-click, which selects the range from the last row ticked. */
   onToggle: (keypair: KeypairSummary, extend: boolean) => void;
@@ -41,6 +43,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
   const range = virtualizer.range;
   const inView = range ? rows.slice(range.startIndex, range.endIndex + 1) : [];
   const header = headerCheckbox(selected, inView);
+  const headerDisabled = header.disabled || props.selectionBlocker !== null;
 
   return (
     <div
@@ -55,7 +58,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 aria-label="Choose exportable key pairs in view, up to 10"
                 checked={header.checked}
                 indeterminate={header.indeterminate}
-                disabled={header.disabled}
+                disabled={headerDisabled}
                 onChange={() => props.onToggleView(inView)}
               />
             </Table.Th>
@@ -90,7 +93,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
           )}
           {items.map((item) => {
             const keypair = rows[item.index] as KeypairSummary;
-            const checkbox = rowCheckbox(selected, keypair);
+            const checkbox = rowCheckbox(selected, keypair, props.selectionBlocker);
             return (
               <KeypairRow
                 key={keypair.name}

@@ -153,7 +153,7 @@ test("a read-only user sees the list but cannot export; a wrong password is said
   const bob = await apiSignIn(request, "bob");
   const refused = await request.post(`/v3/${bob.projectId}/keypairs/private-key/batch-export`, {
     headers: { "X-Auth-Token": bob.token },
-    data: { keypairs: [{ name: hosted.name }] },
+    data: [{ keypair: { name: hosted.name } }],
   });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error_code).toBe("KPS.9003");

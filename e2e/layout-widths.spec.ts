@@ -32,6 +32,13 @@ for (const width of WIDTHS) {
       await expect(name).toBeInViewport({ ratio: 1 });
     }
     await shoot(page, testInfo, `list-${width}.png`);
+    if (width >= 1024) {
+      // The table scrolls inside the page; the page itself has no second scrollbar.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollHeight - window.innerHeight,
+      );
+      expect(overflow, "the page is taller than the window").toBeLessThanOrEqual(0);
+    }
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(width);
     for (const control of [

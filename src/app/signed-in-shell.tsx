@@ -55,7 +55,9 @@ function ConsoleLayout({ session }: { session: Session }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      {/* Exactly the window's height: the page's list fills what is left and scrolls inside it,
+          so the window never gets a second scrollbar. */}
+      <AppShell.Main h="100dvh" display="flex" style={{ flexDirection: "column" }}>
         <RouterProvider router={router} />
       </AppShell.Main>
     </AppShell>

@@ -127,7 +127,7 @@ export function KeypairBrowser({
 
   const filtered = visible.length !== rows.length;
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" flex={1} mih={0}>
       <Group justify="space-between" align="flex-end" gap="sm">
         <KeypairFiltersBar filters={filters} onChange={setFilters} />
         {toolbar && <Group gap="xs">{toolbar}</Group>}

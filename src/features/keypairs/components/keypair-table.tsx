@@ -46,10 +46,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
   const headerDisabled = header.disabled || props.selectionBlocker !== null;
 
   return (
-    <div
-      ref={scrollRef}
-      style={{ height: "calc(100dvh - 290px)", minHeight: 320, overflow: "auto" }}
-    >
+    <div ref={scrollRef} style={{ flex: 1, minHeight: 320, overflow: "auto" }}>
       <Table stickyHeader layout="fixed" highlightOnHover aria-rowcount={rows.length + 1}>
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>

@@ -7,13 +7,14 @@ import { ConfirmExportModal } from "./confirm-export-modal.tsx";
 
 afterEach(cleanup);
 
-function renderModal(onExport = vi.fn()) {
+function renderModal(onExport = vi.fn(), nothingLeft = false) {
   renderWithProviders(
     <ConfirmExportModal
       opened
       projectName="cn-north-4"
       keypairs={[{ name: "web-01" }, { name: "db-01" }]}
       pending={false}
+      nothingLeft={nothingLeft}
       error={null}
       onExport={onExport}
       onCancelRequest={vi.fn()}
@@ -36,5 +37,16 @@ describe("ConfirmExportModal", () => {
     expect(exportButton.disabled).toBe(false);
     await user.click(exportButton);
     expect(onExport).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends nothing once none of the key pairs is selected any more, and says so", async () => {
+    const onExport = renderModal(vi.fn(), true);
+    await userEvent.click(screen.getByRole("checkbox", { name: /^I understand/ }));
+    expect(screen.getByRole("button", { name: "Export" })).toHaveProperty(
+      "disabled",
+      true,
+    );
+    expect(screen.getByText(/nothing left to send/)).toBeTruthy();
+    expect(onExport).not.toHaveBeenCalled();
   });
 });

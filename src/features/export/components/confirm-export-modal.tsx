@@ -9,6 +9,8 @@ type Props = {
   projectName: string;
   keypairs: KeypairSummary[];
   pending: boolean;
+  /** None of these is selected any more (deleted, cleared or frozen since): nothing to send. */
+  nothingLeft: boolean;
   error: ExportErrorExplanation | null;
   onExport: () => void;
   onCancelRequest: () => void;
@@ -55,6 +57,11 @@ function ConfirmBody(props: Props) {
         label="I understand that anyone holding these private keys can sign in to the servers that trust them, and that I must store them safely."
       />
       {props.error && <ErrorAlert explanation={props.error} />}
+      {props.nothingLeft && (
+        <Text size="sm" fw={600}>
+          None of these key pairs can be exported any more, so there is nothing left to send.
+        </Text>
+      )}
       <Group justify="flex-end">
         {props.pending ? (
           <Button variant="default" onClick={props.onCancelRequest}>
@@ -65,7 +72,11 @@ function ConfirmBody(props: Props) {
             Cancel
           </Button>
         )}
-        <Button onClick={props.onExport} disabled={!understood} loading={props.pending}>
+        <Button
+          onClick={props.onExport}
+          disabled={!understood || props.nothingLeft}
+          loading={props.pending}
+        >
           Export
         </Button>
       </Group>

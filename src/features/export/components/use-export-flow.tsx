@@ -38,7 +38,11 @@ type Options = {
  */
 export function useExportFlow({ projectId, projectName, onListStale, selection }: Options) {
   const [opened, setOpened] = useState<KeypairSummary[] | null>(null);
-  const confirming = opened && (selection ?? opened);
+  const live = opened && (selection ?? opened);
+  // Everything left the selection: the dialog stays with its error (nothing is lost), listing
+  // what was asked for, and nothing can be sent.
+  const nothingLeft = live !== null && live.length === 0;
+  const confirming = nothingLeft ? opened : live;
   const controller = useRef<AbortController | null>(null);
   const mutation = useMutation({ mutationFn: exportWithPreview });
   const { reset } = mutation;
@@ -54,12 +58,6 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
     [],
   );
 
-  // Nothing left to export: the confirmation closes rather than offer an empty export.
-  const emptied = confirming !== null && confirming.length === 0;
-  useEffect(() => {
-    if (emptied) setOpened(null);
-  }, [emptied]);
-
   function open(keypairs: KeypairSummary[]) {
     reset();
     setOpened(keypairs);
@@ -71,7 +69,7 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
   }
 
   function start() {
-    if (!confirming) return;
+    if (!confirming || nothingLeft) return;
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
@@ -118,6 +116,7 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
         projectName={projectName}
         keypairs={confirming ?? []}
         pending={mutation.isPending}
+        nothingLeft={nothingLeft}
         error={error}
         onExport={start}
         onCancelRequest={cancelRequest}

@@ -58,7 +58,7 @@ test("sign in, find, select at most ten, export, check the zip, download it, sig
   await page.getByRole("button", { name: hosted[0]?.name as string, exact: true }).click();
   const drawer = page.getByRole("dialog", { name: `Key pair ${hosted[0]?.name}` });
   await expect(drawer.getByText(hosted[0]?.publicKey as string)).toBeVisible();
-  await expect(drawer.getByText("SSH_ED25519")).toBeVisible();
+  await expect(drawer.getByText("ED25519 256")).toBeVisible();
   await expect(drawer.getByText("Created")).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();

@@ -113,6 +113,7 @@ export function KeypairsPage({ session }: { session: Session }) {
       <KeypairDetailDrawer
         projectId={projectId}
         name={openName}
+        summary={openName ? byName.get(openName) : undefined}
         onClose={closeDetail}
         actions={drawerActions}
       />

@@ -23,6 +23,21 @@ describe("explainError", () => {
     });
   });
 
+  it("explains the service's own 'The key pair is not exist' instead of only quoting it", () => {
+    const gone = new ApiError({
+      status: 400,
+      code: "KPS.4016",
+      message: "The key pair is not exist",
+      serviceMessage: "The key pair is not exist",
+    });
+    expect(explainError(gone, { what: "Load the key pair" })).toMatchObject({
+      title: "Key pair not found",
+      action: "Refresh the list to see what is there now.",
+      serviceMessage: "The key pair is not exist",
+      code: "KPS.4016",
+    });
+  });
+
   it("lets an operation say better words for its own codes and falls back for the rest", () => {
     const operation = {
       what: "Host the private key",

@@ -1,4 +1,4 @@
-import { type ApiError, isApiError } from "./api-error.ts";
+import { type ApiError, isApiError, isKeypairGone } from "./api-error.ts";
 
 export type ErrorExplanation = {
   title: string;
@@ -81,6 +81,13 @@ function commonWords(error: ApiError, what: string): ErrorWords {
       title: "Not permitted",
       text: `Your IAM user may not do this in this project (${what.toLowerCase()}).`,
       action: "Ask an administrator for a policy that allows it, such as DEW KeypairFullAccess.",
+    };
+  }
+  if (isKeypairGone(error)) {
+    return {
+      title: "Key pair not found",
+      text: "KPS no longer has this key pair; it may have been deleted since the list was loaded.",
+      action: "Refresh the list to see what is there now.",
     };
   }
   if (error.status === 429) {

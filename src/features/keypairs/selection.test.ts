@@ -26,8 +26,10 @@ describe("exportBlocker", () => {
   it("says why a key pair cannot be exported, in words", () => {
     expect(exportBlocker(hosted[0] as KeypairSummary)).toBeNull();
     expect(exportBlocker(plain)).toBe("Cannot be exported: its private key is not hosted by KPS.");
-    expect(exportBlocker(frozen)).toBe(
-      "Cannot be exported: the key pair is frozen (Frozen by the public security bureau).",
+    expect(exportBlocker(frozen)).toBe("Cannot be exported: frozen by the public security bureau.");
+    // Both reasons when both hold, and no parentheses inside parentheses.
+    expect(exportBlocker({ name: "x", frozen_state: 1, is_key_protection: false })).toBe(
+      "Cannot be exported: frozen (common causes); and its private key is not hosted by KPS.",
     );
     // A missing is_key_protection is not taken as hosted.
     expect(exportBlocker({ name: "x" })).toMatch(/not hosted/);

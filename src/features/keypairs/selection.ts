@@ -10,13 +10,11 @@ export const CAP_MESSAGE = `At most ${MAX_BATCH_EXPORT} private keys can be expo
 
 /** Why a key pair's private key cannot be exported, or null when it can. */
 export function exportBlocker(keypair: KeypairSummary): string | null {
-  if (frozenState(keypair) !== 0) {
-    return `Cannot be exported: the key pair is frozen (${statusWords(keypair)}).`;
-  }
-  if (keypair.is_key_protection !== true) {
-    return "Cannot be exported: its private key is not hosted by KPS.";
-  }
-  return null;
+  const reasons: string[] = [];
+  // The state's own words already say "Frozen …": no second "frozen" around them.
+  if (frozenState(keypair) !== 0) reasons.push(statusWords(keypair).toLowerCase());
+  if (keypair.is_key_protection !== true) reasons.push("its private key is not hosted by KPS");
+  return reasons.length === 0 ? null : `Cannot be exported: ${reasons.join("; and ")}.`;
 }
 
 export type RowCheckbox = { checked: boolean; disabled: boolean; reason: string | null };

@@ -121,7 +121,7 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
             <Text size="sm">Drop .pub files here, or</Text>
             <FileButton onChange={(files) => void add(files)} accept=".pub,text/plain" multiple>
               {(props) => (
-                <Button {...props} variant="light" disabled={busy}>
+                <Button {...props} variant="default" disabled={busy}>
                   Choose public key files
                 </Button>
               )}

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { type BatchRow, rowNameProblem } from "../batch-rows.ts";
 import type { ExistingNames } from "../import-names.ts";
+import classes from "./refusal.module.css";
 
 type Props = {
   row: BatchRow;
@@ -12,11 +13,11 @@ type Props = {
 };
 
 function status(row: BatchRow, nameProblem: string | null) {
-  if (row.outcome?.imported) return { color: "teal", label: "Imported" };
-  if (row.outcome) return { color: "red", label: "Not imported" };
-  if (!row.key.ok) return { color: "red", label: "Refused" };
-  if (nameProblem) return { color: "orange", label: "Fix the name" };
-  return { color: "blue", label: "Ready" };
+  if (row.outcome?.imported) return { color: "teal.9", label: "Imported" };
+  if (row.outcome) return { color: "red.9", label: "Not imported" };
+  if (!row.key.ok) return { color: "red.9", label: "Refused" };
+  if (nameProblem) return { color: "orange.9", label: "Fix the name" };
+  return { color: "blue.9", label: "Ready" };
 }
 
 /** One file: its name (editable until imported), what it holds or why not, and KPS's answer. */
@@ -32,7 +33,7 @@ export function BatchRowCard({ row, rows, existing, disabled, onRename, onRemove
             {row.fileName}
           </Text>
           <Group gap="xs" wrap="nowrap">
-            <Badge color={color} variant="light">
+            <Badge color={color} variant="filled">
               {label}
             </Badge>
             {!done && (
@@ -54,7 +55,13 @@ export function BatchRowCard({ row, rows, existing, disabled, onRename, onRemove
           size="xs"
           value={row.name}
           onChange={(event) => onRename(event.currentTarget.value)}
-          error={row.key.ok ? nameProblem : null}
+          // Our own refusal rather than Mantine's error, whose red falls short of AA contrast.
+          description={
+            row.key.ok && nameProblem ? (
+              <strong className={classes.refusal}>{nameProblem}</strong>
+            ) : undefined
+          }
+          aria-invalid={row.key.ok && nameProblem !== null}
           readOnly={done}
           disabled={disabled}
           maxLength={300}
@@ -67,12 +74,12 @@ export function BatchRowCard({ row, rows, existing, disabled, onRename, onRemove
             {row.key.keySize} bits · MD5 {row.key.fingerprint}
           </Text>
         ) : (
-          <Text size="xs" c="red.8">
+          <Text size="xs" className={classes.refusal}>
             {row.key.problem} Nothing will be sent for this file.
           </Text>
         )}
         {row.outcome && !row.outcome.imported && (
-          <Text size="xs" c="red.8" style={{ overflowWrap: "anywhere" }}>
+          <Text size="xs" className={classes.refusal} style={{ overflowWrap: "anywhere" }}>
             KPS did not import it: {row.outcome.reason}
           </Text>
         )}

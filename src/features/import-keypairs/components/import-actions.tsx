@@ -57,7 +57,7 @@ export function ImportActions({ session, existing }: Props) {
           Import public key
         </Button>
         <Button
-          variant="light"
+          variant="default"
           disabled={reason !== null}
           aria-describedby={describedBy}
           onClick={batch.open}

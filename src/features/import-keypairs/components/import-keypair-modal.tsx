@@ -9,6 +9,7 @@ import { type KeyScope, nameFromFileName, nameProblem } from "../import-names.ts
 import { readKeyFile } from "../read-key-file.ts";
 import type { ImportModalProps } from "./import-actions.tsx";
 import { KeyFacts } from "./key-facts.tsx";
+import classes from "./refusal.module.css";
 import { ScopeChoice } from "./scope-choice.tsx";
 
 /** Loaded on demand. The key is read in the browser as it is typed; only a key KPS takes is sent. */
@@ -82,14 +83,21 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
           </Text>
           <TextInput
             label="Name"
-            description="Letters, digits, _ and -; up to 255 characters."
+            // Our own refusal rather than Mantine's error, whose red falls short of AA contrast.
+            description={
+              nameError ? (
+                <strong className={classes.refusal}>{nameError}</strong>
+              ) : (
+                "Letters, digits, _ and -; up to 255 characters."
+              )
+            }
+            aria-invalid={nameError !== null}
             value={name}
             onChange={(event) => {
               setName(event.currentTarget.value);
               mutation.reset();
             }}
             onBlur={() => setNameTouched(true)}
-            error={nameError}
             maxLength={300}
             autoComplete="off"
             spellCheck={false}
@@ -98,13 +106,20 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
           <ScopeChoice value={scope} onChange={setScope} disabled={mutation.isPending} />
           <FileInput
             label="Public key file"
-            description="The .pub file, at most 16 KiB."
+            description={
+              fileProblem ? (
+                <strong className={classes.refusal}>{fileProblem}</strong>
+              ) : (
+                "The .pub file, at most 16 KiB."
+              )
+            }
+            aria-invalid={fileProblem !== null}
             value={file}
             onChange={(chosen) => void choose(chosen)}
             accept=".pub,text/plain"
             clearable
+            clearButtonProps={{ "aria-label": "Clear the chosen file" }}
             disabled={mutation.isPending}
-            error={fileProblem}
           />
           <Textarea
             label="Or paste the public key"
@@ -125,7 +140,7 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
           />
           {parsed && <KeyFacts parsed={parsed} />}
           {tried && !parsed && !fileProblem && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" className={classes.refusal} role="alert">
               Paste or choose a public key.
             </Text>
           )}

@@ -52,8 +52,11 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
   async function add(files: File[]) {
     if (files.length === 0) return;
     mutation.reset();
-    const read = await readFiles(files);
-    const next = addFiles(rowsRef.current, read);
+    // Only files that fit are read: a drop of a thousand files reads ten at most.
+    const room = Math.max(0, MAX_BATCH_IMPORT - rowsRef.current.length);
+    const read = await readFiles(files.slice(0, room));
+    const unread = files.slice(room).map((file) => ({ fileName: file.name, text: null }));
+    const next = addFiles(rowsRef.current, [...read, ...unread]);
     rowsRef.current = next.rows;
     setRows(next.rows);
     setLeftOut(next.refused.map((item) => item.reason));

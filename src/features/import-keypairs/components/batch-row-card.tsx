@@ -61,7 +61,6 @@ export function BatchRowCard({ row, rows, existing, disabled, onRename, onRemove
               <strong className={classes.refusal}>{nameProblem}</strong>
             ) : undefined
           }
-          aria-invalid={row.key.ok && nameProblem !== null}
           readOnly={done}
           disabled={disabled}
           maxLength={300}

@@ -91,7 +91,6 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
                 "Letters, digits, _ and -; up to 255 characters."
               )
             }
-            aria-invalid={nameError !== null}
             value={name}
             onChange={(event) => {
               setName(event.currentTarget.value);
@@ -113,7 +112,6 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
                 "The .pub file, at most 16 KiB."
               )
             }
-            aria-invalid={fileProblem !== null}
             value={file}
             onChange={(chosen) => void choose(chosen)}
             accept=".pub,text/plain"

@@ -225,6 +225,34 @@ test.describe("import public keys", () => {
     expect((await (await alice.detail(taken)).json()).keypair.fingerprint).toBe(other.md5);
   });
 
+  test("files dropped on the batch dialog become rows: a public key ready with its MD5, a private key refused, and nothing sent", async ({
+    page,
+  }) => {
+    const key = sshKeygen(dir, `${prefix}-dropped`);
+    const sent = recordImports(page);
+    await signIn(page);
+    await page.getByRole("button", { name: "Import several" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import several public keys" });
+    const files = [
+      { name: `${prefix}-dropped.pub`, text: readFileSync(key.publicFile, "utf8") },
+      { name: "id_ed25519.pub", text: key.privateText },
+    ];
+    const dataTransfer = await page.evaluateHandle((items) => {
+      const transfer = new DataTransfer();
+      for (const item of items) transfer.items.add(new File([item.text], item.name));
+      return transfer;
+    }, files);
+    await dialog.getByText("Drop .pub files here, or").dispatchEvent("drop", { dataTransfer });
+    const good = dialog.getByRole("group", { name: `File ${prefix}-dropped.pub` });
+    await expect(good).toContainText("Ready");
+    await expect(good).toContainText(key.md5);
+    const bad = dialog.getByRole("group", { name: "File id_ed25519.pub" });
+    await expect(bad).toContainText("Refused");
+    await expect(bad).toContainText("This is a private key");
+    await expect(dialog.getByRole("button", { name: "Import 1" })).toBeEnabled();
+    expect(sent).toEqual([]);
+  });
+
   test("a read-only user sees both import buttons disabled with the reason, and the API refuses him", async ({
     page,
     request,

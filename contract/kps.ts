@@ -147,6 +147,34 @@ export const createKeypairResponseSchema = z.object({
   }),
 });
 
+/**
+ * BatchImportKeypair's answer, read liberally (kps-api.md sections 7 and 8): the SDK models say
+ * `failed_keypairs`, DEW's API page `failured_keypairs`, so both are read and joined; a succeeded
+ * item may be `{keypair:{name,…}}` or a bare `{name,…}`. Each becomes a plain name (and reason).
+ */
+const succeededImportSchema = z.pipe(
+  z.union([z.object({ keypair: z.object({ name: z.string() }) }), z.object({ name: z.string() })]),
+  z.transform((item) => ("keypair" in item ? item.keypair.name : item.name)),
+);
+const failedImportsSchema = z.pipe(
+  z.nullish(z.array(z.object({ keypair_name: z.string(), failed_reason: z.nullish(z.string()) }))),
+  z.transform((items) =>
+    (items ?? []).map((item) => ({ name: item.keypair_name, reason: item.failed_reason ?? "" })),
+  ),
+);
+export const batchImportResponseSchema = z.pipe(
+  z.object({
+    succeeded_keypairs: z.nullish(z.array(succeededImportSchema)),
+    failed_keypairs: failedImportsSchema,
+    failured_keypairs: failedImportsSchema,
+  }),
+  z.transform((body) => ({
+    succeeded: body.succeeded_keypairs ?? [],
+    failed: [...body.failed_keypairs, ...body.failured_keypairs],
+  })),
+);
+export type BatchImportResult = z.infer<typeof batchImportResponseSchema>;
+
 export const updateDescriptionRequestSchema = z.strictObject({
   keypair: z.strictObject({ description: maxString(255) }),
 });

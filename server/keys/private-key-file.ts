@@ -4,8 +4,8 @@
 // first PEM block it finds, ignores text around it, reads PuTTY files, and in OpenSSH files does
 // not compare the public copy with the private section nor check ED25519's second public copy.
 import sshpk from "sshpk";
+import { commentProblem } from "../../contract/key-comment.ts";
 import type { Algorithm } from "../../contract/kps.ts";
-import { commentProblem } from "./key-comment.ts";
 import { algorithmOf } from "./key-types.ts";
 import { SshWireReader } from "./ssh-wire.ts";
 

@@ -3,8 +3,8 @@
 // the blob; the strictness is around it, because sshpk's "ssh" parser skips options prefixes,
 // trims whitespace and ignores what follows the first key.
 import sshpk from "sshpk";
+import { commentProblem } from "../../contract/key-comment.ts";
 import type { Algorithm } from "../../contract/kps.ts";
-import { commentProblem } from "./key-comment.ts";
 import { algorithmOf, md5Fingerprint } from "./key-types.ts";
 import { SshWireReader } from "./ssh-wire.ts";
 

@@ -5,6 +5,7 @@ import type { KeypairDetail } from "../../contract/kps.ts";
 import { DeleteAction } from "../features/delete-keypairs/components/delete-action.tsx";
 import { ExportAction } from "../features/export/components/export-action.tsx";
 import { ExportOneAction } from "../features/export/components/export-one-action.tsx";
+import { ImportActions } from "../features/import-keypairs/components/import-actions.tsx";
 import { KeypairBrowser } from "../features/keypairs/components/keypair-browser.tsx";
 import { KeypairDetailDrawer } from "../features/keypairs/components/keypair-detail-drawer.tsx";
 import { exportBlocker } from "../features/keypairs/selection.ts";
@@ -96,6 +97,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         selected={selected}
         onSelectedChange={onSelectedChange}
         selectionBlocker={selectionBlocker(session)}
+        toolbar={<ImportActions session={session} existing={byName} />}
         actions={
           <>
             <ExportAction session={session} keypairs={selectedRows} onListStale={onListStale} />

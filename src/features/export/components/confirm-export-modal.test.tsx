@@ -42,10 +42,7 @@ describe("ConfirmExportModal", () => {
   it("sends nothing once none of the key pairs is selected any more, and says so", async () => {
     const onExport = renderModal(vi.fn(), true);
     await userEvent.click(screen.getByRole("checkbox", { name: /^I understand/ }));
-    expect(screen.getByRole("button", { name: "Export" })).toHaveProperty(
-      "disabled",
-      true,
-    );
+    expect(screen.getByRole("button", { name: "Export" })).toHaveProperty("disabled", true);
     expect(screen.getByText(/nothing left to send/)).toBeTruthy();
     expect(onExport).not.toHaveBeenCalled();
   });

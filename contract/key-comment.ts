@@ -1,3 +1,4 @@
+// Shared by the embedded server and the console, which refuses a comment before sending it.
 // Decision: a key comment is at most 255 printable ASCII characters from a safe set: letters,
 // digits, single spaces between words and . @ _ + - = : , / ~ ! # % ^ * ( ) [ ] { } |
 // Left out on purpose: control characters, CR, LF and tabs (a second authorized_keys line or a

@@ -1,0 +1,83 @@
+import { Button, Group, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type ComponentType, useCallback, useId, useState } from "react";
+import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
+import type { Session } from "../../../lib/session.ts";
+import type { ExistingNames } from "../import-names.ts";
+
+export type ImportModalProps = { projectId: string; existing: ExistingNames; onClose: () => void };
+type Loader = () => Promise<ComponentType<ImportModalProps>>;
+
+const loadSingle = () =>
+  import("./import-keypair-modal.tsx").then((loaded) => loaded.ImportKeypairModal);
+const loadBatch = () =>
+  import("./batch-import-modal.tsx").then((loaded) => loaded.BatchImportModal);
+
+/** A dialog whose code loads when its button is hovered, focused or clicked; closing unmounts it. */
+function useLazyModal(load: Loader) {
+  const [Modal, setModal] = useState<ComponentType<ImportModalProps> | null>(null);
+  const warm = useCallback(() => void load().catch(() => undefined), [load]);
+  const open = useCallback(() => {
+    load()
+      .then((loaded) => setModal(() => loaded))
+      .catch(() =>
+        notifications.show({
+          color: "red",
+          title: "The dialog could not be loaded",
+          message: "Check the connection, then reload the page and try again.",
+        }),
+      );
+  }, [load]);
+  const close = useCallback(() => setModal(null), []);
+  return { Modal, warm, open, close };
+}
+
+type Props = { session: Session; existing: ExistingNames };
+
+/** The toolbar's import buttons; both need kps:SSHKeyPair:create and say so when it is missing. */
+export function ImportActions({ session, existing }: Props) {
+  const single = useLazyModal(loadSingle);
+  const batch = useLazyModal(loadBatch);
+  const action = "kps:SSHKeyPair:create";
+  const reason = sessionMay(session, action) ? null : notPermittedReason(action);
+  const projectId = session.project.id;
+  const reasonId = useId();
+  // One reason for both buttons, read with each, rather than the same sentence twice.
+  const describedBy = reason ? reasonId : undefined;
+  return (
+    <Stack gap={2} maw={420}>
+      <Group gap="xs" justify="flex-end">
+        <Button
+          disabled={reason !== null}
+          aria-describedby={describedBy}
+          onClick={single.open}
+          onPointerEnter={single.warm}
+          onFocus={single.warm}
+        >
+          Import public key
+        </Button>
+        <Button
+          variant="default"
+          disabled={reason !== null}
+          aria-describedby={describedBy}
+          onClick={batch.open}
+          onPointerEnter={batch.warm}
+          onFocus={batch.warm}
+        >
+          Import several
+        </Button>
+      </Group>
+      {reason && (
+        <Text id={reasonId} size="xs" c="dimmed" ta="right">
+          {reason}
+        </Text>
+      )}
+      {single.Modal && (
+        <single.Modal projectId={projectId} existing={existing} onClose={single.close} />
+      )}
+      {batch.Modal && (
+        <batch.Modal projectId={projectId} existing={existing} onClose={batch.close} />
+      )}
+    </Stack>
+  );
+}

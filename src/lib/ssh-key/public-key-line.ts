@@ -1,8 +1,8 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { p256, p384, p521 } from "@noble/curves/nist.js";
-import { sha256 } from "@noble/hashes/sha2.js";
 import { commentProblem } from "../../../contract/key-comment.ts";
 import { type KeyAlgorithm, md5Fingerprint } from "./inspect-key.ts";
+import { sha256Fingerprint } from "./sha256-fingerprint.ts";
 
 /*
  * Reads one OpenSSH public-key line ("<type> <base64 blob>[ <comment>]") the way the service
@@ -209,7 +209,7 @@ function readLine(text: string): PublicKeyFacts {
   return {
     ...facts,
     fingerprint: md5Fingerprint(blob),
-    sha256: `SHA256:${toBase64(sha256(blob)).replace(/=+$/, "")}`,
+    sha256: sha256Fingerprint(blob),
     line: comment ? `${type} ${base64} ${comment}` : `${type} ${base64}`,
     comment,
   };

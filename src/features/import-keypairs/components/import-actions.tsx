@@ -1,43 +1,23 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { type ComponentType, useCallback, useId, useState } from "react";
+import { useId } from "react";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
+import { useOnDemandModal } from "../../../lib/use-on-demand-modal.tsx";
 import type { ExistingNames } from "../import-names.ts";
 
 export type ImportModalProps = { projectId: string; existing: ExistingNames; onClose: () => void };
-type Loader = () => Promise<ComponentType<ImportModalProps>>;
 
 const loadSingle = () =>
   import("./import-keypair-modal.tsx").then((loaded) => loaded.ImportKeypairModal);
 const loadBatch = () =>
   import("./batch-import-modal.tsx").then((loaded) => loaded.BatchImportModal);
 
-/** A dialog whose code loads when its button is hovered, focused or clicked; closing unmounts it. */
-function useLazyModal(load: Loader) {
-  const [Modal, setModal] = useState<ComponentType<ImportModalProps> | null>(null);
-  const warm = useCallback(() => void load().catch(() => undefined), [load]);
-  const open = useCallback(() => {
-    load()
-      .then((loaded) => setModal(() => loaded))
-      .catch(() =>
-        notifications.show({
-          color: "red",
-          title: "The dialog could not be loaded",
-          message: "Check the connection, then reload the page and try again.",
-        }),
-      );
-  }, [load]);
-  const close = useCallback(() => setModal(null), []);
-  return { Modal, warm, open, close };
-}
-
 type Props = { session: Session; existing: ExistingNames };
 
 /** The toolbar's import buttons; both need kps:SSHKeyPair:create and say so when it is missing. */
 export function ImportActions({ session, existing }: Props) {
-  const single = useLazyModal(loadSingle);
-  const batch = useLazyModal(loadBatch);
+  const single = useOnDemandModal(loadSingle);
+  const batch = useOnDemandModal(loadBatch);
   const action = "kps:SSHKeyPair:create";
   const reason = sessionMay(session, action) ? null : notPermittedReason(action);
   const projectId = session.project.id;

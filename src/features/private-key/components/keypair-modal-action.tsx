@@ -1,16 +1,19 @@
 import type { ButtonProps } from "@mantine/core";
+import type { ComponentType } from "react";
 import type { KpsAction } from "../../../../contract/iam.ts";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { PermittedButton } from "../../../components/permitted-button.tsx";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
-import { type KeypairModalLoader, useOnDemandModal } from "../use-on-demand-modal.tsx";
+import { useOnDemandModal } from "../../../lib/use-on-demand-modal.tsx";
+
+type KeypairModalProps = { projectId: string; keypair: KeypairDetail; onClose: () => void };
 
 type Props = {
   session: Session;
   keypair: KeypairDetail;
   action: KpsAction;
-  load: KeypairModalLoader;
+  load: () => Promise<ComponentType<KeypairModalProps>>;
   color?: ButtonProps["color"];
   children: string;
 };

@@ -1,16 +1,12 @@
 import { notifications } from "@mantine/notifications";
 import { type ComponentType, useCallback, useState } from "react";
-import type { KeypairDetail } from "../../../contract/kps.ts";
-
-export type KeypairModalProps = { projectId: string; keypair: KeypairDetail; onClose: () => void };
-export type KeypairModalLoader = () => Promise<ComponentType<KeypairModalProps>>;
 
 /**
  * A dialog whose code loads when its button is hovered, focused or clicked, so the first load does
  * not carry it. Modal is set only while open: closing unmounts it, and its state (a key) with it.
  */
-export function useOnDemandModal(load: KeypairModalLoader) {
-  const [Modal, setModal] = useState<ComponentType<KeypairModalProps> | null>(null);
+export function useOnDemandModal<P>(load: () => Promise<ComponentType<P>>) {
+  const [Modal, setModal] = useState<ComponentType<P> | null>(null);
   const warm = useCallback(() => {
     load().catch(() => undefined);
   }, [load]);

@@ -92,7 +92,7 @@ test("export failures in plain words: load error, cleared key, hostile archives,
   await page.route("**/keypairs/private-key/batch-export", (route) =>
     route.fulfill({
       status: 429,
-      headers: { "Retry-After": "30" },
+      headers: { "Retry-After": "3" },
       json: { error_code: "KPS.0002", error_msg: "Too many export requests" },
     }),
   );
@@ -100,7 +100,12 @@ test("export failures in plain words: load error, cleared key, hostile archives,
   const throttled = page.getByRole("dialog", { name: "Export 1 private key" });
   await throttled.getByRole("checkbox", { name: /^I understand/ }).check();
   await throttled.getByRole("button", { name: "Export", exact: true }).click();
-  await expect(throttled.getByRole("alert")).toContainText("Wait 30 seconds and try again.");
+  // The wait counts down with Export off, then Export is back.
+  const exportAgain = throttled.getByRole("button", { name: "Export", exact: true });
+  await expect(throttled.getByRole("alert")).toContainText(/Wait [1-3] seconds? and try again\./);
+  await expect(exportAgain).toBeDisabled();
+  await expect(throttled.getByRole("alert")).toContainText("You can try again now.");
+  await expect(exportAgain).toBeEnabled();
   await page.unrouteAll();
 
   // A slow export can be cancelled: no preview, no error, and the dialog is ready again.

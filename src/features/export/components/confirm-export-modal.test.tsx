@@ -15,6 +15,7 @@ function renderModal(onExport = vi.fn(), nothingLeft = false) {
       keypairs={[{ name: "web-01" }, { name: "db-01" }]}
       pending={false}
       nothingLeft={nothingLeft}
+      waitSeconds={0}
       error={null}
       onExport={onExport}
       onCancelRequest={vi.fn()}

@@ -11,6 +11,8 @@ type Props = {
   pending: boolean;
   /** None of these is selected any more (deleted, cleared or frozen since): nothing to send. */
   nothingLeft: boolean;
+  /** Seconds until KPS takes another export after a 429; Export waits for them. */
+  waitSeconds: number;
   error: ExportErrorExplanation | null;
   onExport: () => void;
   onCancelRequest: () => void;
@@ -57,6 +59,12 @@ function ConfirmBody(props: Props) {
         label="I understand that anyone holding these private keys can sign in to the servers that trust them, and that I must store them safely."
       />
       {props.error && <ErrorAlert explanation={props.error} />}
+      {!props.error && props.waitSeconds > 0 && (
+        <Text size="sm" fw={600} role="status">
+          KPS limits how often private keys can be exported: wait {props.waitSeconds}{" "}
+          {props.waitSeconds === 1 ? "second" : "seconds"} before the next export.
+        </Text>
+      )}
       {props.nothingLeft && (
         <Text size="sm" fw={600}>
           None of these key pairs can be exported any more, so there is nothing left to send.
@@ -74,7 +82,7 @@ function ConfirmBody(props: Props) {
         )}
         <Button
           onClick={props.onExport}
-          disabled={!understood || props.nothingLeft}
+          disabled={!understood || props.nothingLeft || props.waitSeconds > 0}
           loading={props.pending}
         >
           Export

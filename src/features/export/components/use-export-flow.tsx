@@ -1,8 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { isAbortError } from "../../../lib/api-error.ts";
+import { isAbortError, isApiError } from "../../../lib/api-error.ts";
 import { revokeAllObjectUrls } from "../../../lib/download.ts";
+import { useSecondsUntil } from "../../../lib/use-seconds-until.ts";
 import { exportAndInspect } from "../api/batch-export.ts";
 import { explainExportError, isListStale } from "../explain-export-error.ts";
 import { ConfirmExportModal } from "./confirm-export-modal.tsx";
@@ -17,6 +18,11 @@ const loadInspector = () => import("../archive/inspect-archive.ts");
 async function exportWithPreview(input: Parameters<typeof exportAndInspect>[0]) {
   const [result, preview] = await Promise.all([exportAndInspect(input), loadPreview()]);
   return { result, Preview: preview.ExportPreviewModal };
+}
+
+function waitWords(seconds: number): string {
+  if (seconds === 0) return "You can try again now.";
+  return `Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`;
 }
 
 type Options = {
@@ -45,6 +51,9 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
   const confirming = nothingLeft ? opened : live;
   const controller = useRef<AbortController | null>(null);
   const mutation = useMutation({ mutationFn: exportWithPreview });
+  // A throttled export says how long to wait; Export stays off and the wait counts down.
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const waitSeconds = useSecondsUntil(retryAt);
   const { reset } = mutation;
 
   useEffect(
@@ -69,7 +78,7 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
   }
 
   function start() {
-    if (!confirming || nothingLeft) return;
+    if (!confirming || nothingLeft || waitSeconds > 0) return;
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
@@ -78,6 +87,9 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
       {
         onSuccess: () => setOpened(null),
         onError: (error) => {
+          if (isApiError(error) && error.status === 429) {
+            setRetryAt(Date.now() + (error.retryAfter ?? 60) * 1000);
+          }
           if (isAbortError(error)) reset();
           else if (isListStale(error)) onListStale();
         },
@@ -100,7 +112,7 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
     revokeAllObjectUrls();
   }
 
-  const error =
+  const explained =
     mutation.isError && !isAbortError(mutation.error)
       ? // Named from what was sent: the dialog may already list fewer once the list refreshes.
         explainExportError(
@@ -108,6 +120,11 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
           (mutation.variables?.keypairs ?? []).map((keypair) => keypair.name),
         )
       : null;
+
+  const error =
+    explained && isApiError(mutation.error) && mutation.error.status === 429
+      ? { ...explained, action: waitWords(waitSeconds) }
+      : explained;
 
   const dialogs = (
     <>
@@ -117,6 +134,7 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
         keypairs={confirming ?? []}
         pending={mutation.isPending}
         nothingLeft={nothingLeft}
+        waitSeconds={waitSeconds}
         error={error}
         onExport={start}
         onCancelRequest={cancelRequest}

@@ -7,6 +7,7 @@ import { type EmbeddedKps, type EmbeddedOptions, registerEmbeddedKps } from "./e
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
+import { keepRawBody } from "./http/raw-body.ts";
 import { requestIdSource } from "./http/request-ids.ts";
 import { registerStaticFiles } from "./http/static-files.ts";
 import { type ProxyOptions, registerCloudProxy } from "./proxy/cloud-proxy.ts";
@@ -37,7 +38,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger
       ? {
           redact: {
-            paths: ["req.headers['x-auth-token']", "req.headers['x-subject-token']"],
+            paths: [
+              "req.headers['x-auth-token']",
+              "req.headers['x-subject-token']",
+              "req.headers.authorization",
+            ],
             remove: true,
           },
         }
@@ -71,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    keepRawBody(request, body);
     if (body === "") done(null, undefined);
     else parseJson(request, body.toString(), done);
   });

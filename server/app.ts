@@ -81,6 +81,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     else parseJson(request, body.toString(), done);
   });
   registerHygiene(app, { allowedHostNames: options.allowedHostNames });
+  // KPS and IAM answer JSON as `application/json;charset=UTF-8`; some SDK cores compare it.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    const type = reply.getHeader("content-type");
+    if (typeof type === "string" && /^application\/json\s*(;|$)/i.test(type))
+      reply.header("content-type", "application/json;charset=UTF-8");
+    return payload;
+  });
   app.addHook("onRequest", async (_request, reply) => {
     if (!options.lifecycle?.draining) return;
     reply.header("Connection", "close").header("Retry-After", "1");

@@ -9,6 +9,7 @@ import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
 import { keepRawBody } from "./http/raw-body.ts";
 import { requestIdSource } from "./http/request-ids.ts";
+import { trackRoutes } from "./http/route-list.ts";
 import { registerStaticFiles } from "./http/static-files.ts";
 import { type ProxyOptions, registerCloudProxy } from "./proxy/cloud-proxy.ts";
 
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(errorBody(new ApiFailure(status, "KPS.0002", "parameter error"), request.id));
     },
   });
+  trackRoutes(app);
   // Only JSON bodies are accepted (415 for anything else), as the KPS API takes nothing else.
   app.removeContentTypeParser("text/plain");
   // The official SDK cores send `Content-Type: application/json` with no body on DELETE

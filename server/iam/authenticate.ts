@@ -134,11 +134,11 @@ function signedCaller(db: Db, userId: string, projectId: string): Caller | null 
 
 function verifySigned(request: FastifyRequest, deps: SignedRequestDeps): Outcome {
   const now = deps.now?.() ?? Date.now();
-  let access = "";
-  let bucket: [string, string] | undefined;
+  let bucket: [string, string] | undefined = [UNKNOWN_KEY_ACCOUNT, ""];
   try {
     const authorization = parseAuthorization(String(request.headers.authorization));
-    access = authorization.access;
+    const { access } = authorization;
+    bucket = [UNKNOWN_KEY_ACCOUNT, access];
     const found = deps.accessKeys.activeSecret(access);
     const user = found ? findUserById(deps.db, found.key.user_id) : undefined;
     bucket = user ? [user.domain_name, user.name] : [UNKNOWN_KEY_ACCOUNT, access];
@@ -175,13 +175,13 @@ function verifySigned(request: FastifyRequest, deps: SignedRequestDeps): Outcome
     }
     if (!signaturesMatch(expected, authorization.signature))
       throw new SignatureRefused("the signature does not match");
-    const projectId = projectHeader(request);
+    // The secret was right: a wrong X-Project-Id is no guess, so it is not counted as one.
     deps.throttle.recordSuccess(bucket[0], bucket[1], request.ip);
-    return { identity: { via: "signature", userId: user.id, projectId } };
+    bucket = undefined;
+    return { identity: { via: "signature", userId: user.id, projectId: projectHeader(request) } };
   } catch (error) {
     if (!(error instanceof SignatureRefused)) throw error;
     if (bucket) deps.throttle.recordFailure(bucket[0], bucket[1], request.ip);
-    else deps.throttle.recordFailure(UNKNOWN_KEY_ACCOUNT, access, request.ip);
     return { refusal: gatewayUnauthorized(error.message) };
   }
 }

@@ -1,16 +1,17 @@
 // Signed requests that must be refused, each signed by the official core's own AKSKSigner and
 // then spoiled one way: the refusal is a 401 APIGW.0301 in the gateway's shape, with a reason.
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
-import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
+import { type SignedRequest, signRequest } from "../testing/signed-request.ts";
+import { createTestWorld, passwordAuth, type TestWorld } from "../testing/test-world.ts";
 
 let world: TestWorld;
 let token: string;
+let carolToken: string;
 
 beforeAll(async () => {
   world = await createTestWorld();
   token = await world.token("alice");
+  carolToken = await world.token("carol");
 });
 afterAll(() => world.close());
 
@@ -33,34 +34,9 @@ async function dropKey(ak: string): Promise<void> {
   });
 }
 
-type Signed = { method: string; url: string; headers: Record<string, string>; payload?: string };
+const sign = signRequest;
 
-function sign(
-  keys: { ak: string; sk: string },
-  method: string,
-  path: string,
-  options: { data?: unknown; projectId?: string } = {},
-): Signed {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (options.projectId) headers["X-Project-Id"] = options.projectId;
-  const request = {
-    method,
-    endpoint: `http://localhost${path}`,
-    headers,
-    queryParams: {},
-    data: options.data,
-  };
-  const credential = new BasicCredentials().withAk(keys.ak).withSk(keys.sk);
-  const signed = AKSKSigner.sign(request as never, credential) as Record<string, string>;
-  return {
-    method,
-    url: path,
-    headers: signed,
-    ...(options.data === undefined ? {} : { payload: JSON.stringify(options.data) }),
-  };
-}
-
-const send = (request: Signed) => world.app.inject(request as never);
+const send = (request: SignedRequest) => world.app.inject(request as never);
 const list = () => `/v3/${world.projects.main}/keypairs`;
 
 function expectRefused(response: { statusCode: number; json: () => unknown }, why: RegExp) {
@@ -179,6 +155,32 @@ describe("a signed request", () => {
   });
 });
 
+describe("guessing a secret", () => {
+  it("is slowed down like failed sign-ins: 429 with Retry-After, even for the right secret", async () => {
+    const created = await world.app.inject({
+      method: "POST",
+      url: "/v3.0/OS-CREDENTIAL/credentials",
+      headers: { "x-auth-token": carolToken },
+      payload: { credential: { user_id: world.users.carol } },
+    });
+    const keys = { ak: created.json().credential.access, sk: created.json().credential.secret };
+    for (let i = 0; i < 10; i += 1) {
+      const wrong = await send(sign({ ak: keys.ak, sk: `${i}`.padEnd(40, "z") }, "GET", list()));
+      expect(wrong.statusCode).toBe(401);
+    }
+    const throttled = await send(sign(keys, "GET", list()));
+    expect(throttled.statusCode).toBe(429);
+    expect(Number(throttled.headers["retry-after"])).toBeGreaterThan(0);
+    // The same throttle as sign-ins: carol's password waits too.
+    const signIn = await world.app.inject({
+      method: "POST",
+      url: "/v3/auth/tokens",
+      payload: passwordAuth("carol", "cn-north-4"),
+    });
+    expect(signIn.statusCode).toBe(429);
+  });
+});
+
 describe("access keys", () => {
   it("a user has at most two, sees only their own, and another's key answers as missing", async () => {
     const first = await newKey();
@@ -199,7 +201,7 @@ describe("access keys", () => {
       const credentials = listed.json().credentials as Record<string, unknown>[];
       expect(credentials.map((c) => c.access).sort()).toEqual([first.ak, second.ak].sort());
       expect(listed.body).not.toContain(first.sk);
-      const carol = await world.token("carol");
+      const carol = carolToken;
       for (const method of ["GET", "PUT", "DELETE"] as const) {
         const foreign = await world.app.inject({
           method,

@@ -49,6 +49,8 @@ export function kpsClient(
     list: () => send({ method: "GET", url: base }),
     create: (name: string) => send({ method: "POST", url: base, data: { keypair: { name } } }),
     show: (name: string) => send({ method: "GET", url: `${base}/${encodeURIComponent(name)}` }),
+    exportOne: (name: string) =>
+      send({ method: "POST", url: `${base}/private-key/export`, data: { keypair: { name } } }),
     batchExport: (names: string[]) =>
       send({
         method: "POST",

@@ -7,7 +7,9 @@ import { type EmbeddedKps, type EmbeddedOptions, registerEmbeddedKps } from "./e
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
 import { type HygieneOptions, registerHygiene } from "./http/hygiene.ts";
+import { keepRawBody } from "./http/raw-body.ts";
 import { requestIdSource } from "./http/request-ids.ts";
+import { trackRoutes } from "./http/route-list.ts";
 import { registerStaticFiles } from "./http/static-files.ts";
 import { type ProxyOptions, registerCloudProxy } from "./proxy/cloud-proxy.ts";
 
@@ -37,7 +39,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger
       ? {
           redact: {
-            paths: ["req.headers['x-auth-token']", "req.headers['x-subject-token']"],
+            paths: [
+              "req.headers['x-auth-token']",
+              "req.headers['x-subject-token']",
+              "req.headers.authorization",
+            ],
             remove: true,
           },
         }
@@ -64,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         .send(errorBody(new ApiFailure(status, "KPS.0002", "parameter error"), request.id));
     },
   });
+  trackRoutes(app);
   // Only JSON bodies are accepted (415 for anything else), as the KPS API takes nothing else.
   app.removeContentTypeParser("text/plain");
   // The official SDK cores send `Content-Type: application/json` with no body on DELETE
@@ -71,10 +78,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    keepRawBody(request, body);
     if (body === "") done(null, undefined);
     else parseJson(request, body.toString(), done);
   });
   registerHygiene(app, { allowedHostNames: options.allowedHostNames });
+  // KPS and IAM answer JSON as `application/json;charset=UTF-8`; some SDK cores compare it.
+  app.addHook("onSend", async (_request, reply, payload) => {
+    const type = reply.getHeader("content-type");
+    if (typeof type === "string" && /^application\/json\s*(;|$)/i.test(type))
+      reply.header("content-type", "application/json;charset=UTF-8");
+    return payload;
+  });
   app.addHook("onRequest", async (_request, reply) => {
     if (!options.lifecycle?.draining) return;
     reply.header("Connection", "close").header("Retry-After", "1");

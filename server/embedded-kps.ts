@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { checkOrWriteCanary, dropStaleCanary, storeIsEmpty } from "./crypto/canary.ts";
 import { loadMasterKey } from "./crypto/master-key.ts";
+import { AccessKeyStore } from "./iam/access-keys.ts";
+import { registerSignedRequests } from "./iam/authenticate.ts";
 import { registerIamRoutes } from "./iam/iam-routes.ts";
 import { LoginThrottle } from "./iam/login-throttle.ts";
 import { deleteExpiredTokens } from "./iam/tokens.ts";
@@ -32,7 +34,7 @@ export const LIMIT_DEFAULTS = {
   auditRetentionDays: 400,
 } as const;
 
-export type EmbeddedKps = { db: Db; vault: PrivateKeyVault };
+export type EmbeddedKps = { db: Db; vault: PrivateKeyVault; accessKeys: AccessKeyStore };
 
 export function openEmbeddedStore(dataDir: string): EmbeddedKps {
   // The directory holds the master key beside the database: nobody else may even list it.
@@ -45,7 +47,11 @@ export function openEmbeddedStore(dataDir: string): EmbeddedKps {
     if (empty) dropStaleCanary(db);
     checkOrWriteCanary(db, masterKey);
     deleteExpiredTokens(db);
-    return { db, vault: new PrivateKeyVault(db, masterKey) };
+    return {
+      db,
+      vault: new PrivateKeyVault(db, masterKey),
+      accessKeys: new AccessKeyStore(db, masterKey),
+    };
   } catch (error) {
     db.close();
     throw error;
@@ -57,8 +63,11 @@ export function registerEmbeddedKps(
   store: EmbeddedKps,
   options: EmbeddedOptions,
 ): void {
-  const { db, vault } = store;
-  registerIamRoutes(app, { db, throttle: new LoginThrottle() });
+  const { db, vault, accessKeys } = store;
+  // Failed signatures and failed sign-ins slow down the same guesser.
+  const throttle = new LoginThrottle();
+  registerSignedRequests(app, { db, accessKeys, throttle });
+  registerIamRoutes(app, { db, throttle, accessKeys });
   const exports = new ExportService(
     db,
     vault,

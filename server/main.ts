@@ -3,11 +3,12 @@ import { mkdirSync } from "node:fs";
 import { type AppOptions, buildApp } from "./app.ts";
 import { isLoopback, readConfig } from "./config.ts";
 import { openEmbeddedStore } from "./embedded-kps.ts";
-import { DEMO, seedDemo } from "./seed/demo-seed.ts";
+import { DEMO, demoAccessKey, seedDemo } from "./seed/demo-seed.ts";
 
 const config = readConfig();
 let backend: AppOptions["backend"];
 let seeded = false;
+let demoKey: { ak: string; sk: string } | undefined;
 if (config.kpsEndpoint && config.iamEndpoint) {
   backend = {
     kpsEndpoint: config.kpsEndpoint,
@@ -18,6 +19,7 @@ if (config.kpsEndpoint && config.iamEndpoint) {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const embedded = openEmbeddedStore(config.dataDir);
   seeded = config.demo ? await seedDemo(embedded) : false;
+  demoKey = config.demo ? demoAccessKey(embedded) : undefined;
   backend = {
     embedded,
     exportRateLimit: config.exportRateLimit,
@@ -52,6 +54,7 @@ if ("kpsEndpoint" in backend) {
     console.log(
       `Demo sign-in: account "${DEMO.account}", users ${DEMO.users.join(", ")}, password "${DEMO.password}"`,
     );
+    if (demoKey) console.log(`Demo access key (alice): AK ${demoKey.ak}  SK ${demoKey.sk}`);
   }
 }
 

@@ -18,7 +18,7 @@ export class ApiFailure extends Error {
 
 /** IAM's paths answer in IAM's shape; every other path in KPS's. */
 export function isIamPath(url: string): boolean {
-  return /^\/v3\/(auth\/|projects([/?]|$))/.test(url);
+  return /^\/(v3\/(auth\/|projects([/?]|$))|v3\.0\/OS-CREDENTIAL\/)/.test(url);
 }
 
 export function kpsError(code: KpsErrorCode, message?: string): ApiFailure {
@@ -63,6 +63,7 @@ function iamTitle(status: number): string {
       401: "Unauthorized",
       403: "Forbidden",
       404: "Not Found",
+      409: "Conflict",
       429: "Too Many Requests",
     }[status] ?? "Error"
   );

@@ -4,16 +4,23 @@ import { passwordAuthRequestSchema, tokenAuthRequestSchema } from "../../contrac
 import { iamError } from "../http/errors.ts";
 import { WorkQueueFull } from "../limits/work-limiter.ts";
 import type { Db } from "../store/database.ts";
+import type { AccessKeyStore } from "./access-keys.ts";
+import { identify } from "./authenticate.ts";
+import { registerCredentialRoutes } from "./credential-routes.ts";
 import { findGrantedProject, findUser, findUserById, listGrantedProjects } from "./identities.ts";
 import type { LoginThrottle } from "./login-throttle.ts";
 import { DUMMY_HASH, verifyPassword } from "./passwords.ts";
 import { issueToken, resolveToken, revokeToken } from "./tokens.ts";
 
-export type IamDeps = { db: Db; throttle: LoginThrottle };
+export type IamDeps = { db: Db; throttle: LoginThrottle; accessKeys: AccessKeyStore };
 
 const WRONG_CREDENTIALS = "The username or password is wrong.";
 
-export function registerIamRoutes(app: FastifyInstance, { db, throttle }: IamDeps): void {
+export function registerIamRoutes(
+  app: FastifyInstance,
+  { db, throttle, accessKeys }: IamDeps,
+): void {
+  registerCredentialRoutes(app, { db, accessKeys });
   app.post("/v3/auth/tokens", async (request, reply) => {
     const identity = await authenticate(request, db, throttle);
     const project = findGrantedProject(db, identity.userId, identity.scope);
@@ -54,6 +61,47 @@ export function registerIamRoutes(app: FastifyInstance, { db, throttle }: IamDep
         enabled: true,
         description: p.description,
       })),
+    };
+  });
+
+  // The SDK cores' first call with region-only credentials: the project named after the region.
+  app.get("/v3/projects", async (request) => {
+    const caller = callerOf(request, db);
+    const name = (request.query as { name?: unknown }).name;
+    const projects = listGrantedProjects(db, caller.userId).filter(
+      (p) => name === undefined || p.name === name,
+    );
+    return {
+      projects: projects.map((p) => ({
+        id: p.id,
+        name: p.name,
+        domain_id: p.domain_id,
+        parent_id: p.domain_id,
+        is_domain: false,
+        enabled: true,
+        description: p.description,
+        links: { self: `/v3/projects/${p.id}` },
+      })),
+      links: { self: "/v3/projects", previous: null, next: null },
+    };
+  });
+
+  // Global services' cores ask which account the key belongs to.
+  app.get("/v3/auth/domains", async (request) => {
+    const caller = callerOf(request, db);
+    const user = findUserById(db, caller.userId);
+    if (!user) throw iamError(401, "The request you have made requires authentication.");
+    return {
+      domains: [
+        {
+          id: user.domain_id,
+          name: user.domain_name,
+          enabled: true,
+          description: "",
+          links: { self: `/v3/domains/${user.domain_id}` },
+        },
+      ],
+      links: { self: "/v3/auth/domains", previous: null, next: null },
     };
   });
 
@@ -129,11 +177,11 @@ async function authenticate(
   throw iamError(400, "The request body is not a valid authentication request.");
 }
 
-function callerOf(request: FastifyRequest, db: Db) {
-  const token = header(request, "x-auth-token");
-  const caller = token ? resolveToken(db, token) : null;
-  if (!caller) throw iamError(401, "The request you have made requires authentication.");
-  return caller;
+/** The user behind the request's token or signature (authenticate.ts, the one door). */
+function callerOf(request: FastifyRequest, db: Db): { userId: string } {
+  const identity = identify(request, db);
+  if (!identity) throw iamError(401, "The request you have made requires authentication.");
+  return identity;
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

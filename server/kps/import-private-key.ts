@@ -23,7 +23,9 @@ export function importPrivateKey(
   authenticate: () => Caller,
   identify: () => Caller | null,
   body: unknown,
-): Promise<{ keypair: { name: string } }> {
+): Promise<{
+  keypair: { name: string; user_id: string; key_protection: { encryption: unknown } };
+}> {
   const note: ChangeNote = {
     operation: "host-private-key",
     caller: null,
@@ -42,7 +44,14 @@ export function importPrivateKey(
     const privateKey = provenPrivateKey(keypair.key_protection.private_key, row.public_key);
     return () => {
       vault.store(row, privateKey);
-      return { keypair: { name: row.name } };
+      // As the SDK models have it (kps-api.md section 8); the private key itself is never echoed.
+      return {
+        keypair: {
+          name: row.name,
+          user_id: row.user_id,
+          key_protection: { encryption: keypair.key_protection.encryption },
+        },
+      };
     };
   });
 }

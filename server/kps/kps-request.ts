@@ -5,17 +5,20 @@ import type { z } from "zod/mini";
 import type { KpsAction } from "../../contract/iam.ts";
 import { KEYPAIR_NAME_PATTERN } from "../../contract/kps.ts";
 import { gatewayUnauthorized, kpsError } from "../http/errors.ts";
-import { type Caller, callerMay, resolveToken } from "../iam/tokens.ts";
+import { identify, requestCaller } from "../iam/authenticate.ts";
+import { type Caller, callerMay } from "../iam/tokens.ts";
 import type { Db } from "../store/database.ts";
 import type { RequestInfo } from "./change-audit.ts";
 import { findVisible, type KeypairRow } from "./keypair-store.ts";
 
 type Params = { project_id: string; keypair_name?: string };
 
-/** Gateway authentication, then the object-level check that the token's project is the path's. */
+/**
+ * Gateway authentication by token or signature (iam/authenticate.ts), then the object-level
+ * check that the caller's project is the path's.
+ */
 export function authenticate(request: FastifyRequest, db: Db): Caller {
-  const caller = tokenCaller(request, db);
-  if (!caller) {
+  if (!identify(request, db)) {
     const token = request.headers["x-auth-token"];
     throw gatewayUnauthorized(
       typeof token !== "string" || token.length === 0
@@ -23,7 +26,10 @@ export function authenticate(request: FastifyRequest, db: Db): Caller {
         : "token is invalid, revoked or expired",
     );
   }
-  if ((request.params as Params).project_id !== caller.projectId) throw kpsError("KPS.9003");
+  const caller = tokenCaller(request, db);
+  // A signed request's user may hold no grant in the project it names.
+  if (!caller || (request.params as Params).project_id !== caller.projectId)
+    throw kpsError("KPS.9003");
   return caller;
 }
 
@@ -41,10 +47,12 @@ export function visibleRow(db: Db, caller: Caller, name: string): KeypairRow {
   return row;
 }
 
-/** The token's caller whatever the path's project (for audit records); null without a valid token. */
+/**
+ * The token's or signature's caller whatever the path's project (for audit records); null
+ * without a valid one.
+ */
 export function tokenCaller(request: FastifyRequest, db: Db): Caller | null {
-  const token = request.headers["x-auth-token"];
-  return typeof token === "string" && token.length > 0 ? resolveToken(db, token) : null;
+  return requestCaller(request, db, (request.params as Params).project_id);
 }
 
 export function keypairName(request: FastifyRequest): string {

@@ -244,7 +244,9 @@ describe("UpdateKeypairDescription, ImportPrivateKey, ClearPrivateKey, DeleteKey
         key_protection: { private_key: pair.privateKey, encryption: { type: "default" } },
       },
     });
-    expect(right.json()).toEqual({ keypair: { name: "late-host" } });
+    expect(right.json()).toMatchObject({
+      keypair: { name: "late-host", user_id: world.users.alice },
+    });
     expect((await call("GET", `${base}/late-host`)).json().keypair.is_key_protection).toBe(true);
   });
 

@@ -4,11 +4,14 @@
 import fc from "fast-check";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registeredRoutes } from "../http/route-list.ts";
 import { hashToken } from "../iam/tokens.ts";
+import { type AccessKeyPair, createAccessKey, signRequest } from "../testing/signed-request.ts";
 import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 
 let world: TestWorld;
 let tokens: Record<"alice" | "bob" | "carol" | "aliceOther" | "expired" | "revoked", string>;
+let keys: { alice: AccessKeyPair; bob: AccessKeyPair; carol: AccessKeyPair };
 
 beforeAll(async () => {
   world = await createTestWorld();
@@ -27,6 +30,12 @@ beforeAll(async () => {
     aliceOther: await world.token("alice", "other"),
     expired,
     revoked,
+  };
+  keys = {
+    alice: await createAccessKey(world.app, tokens.alice, world.users.alice),
+    bob: await createAccessKey(world.app, tokens.bob, world.users.bob),
+    // Wrong secrets are counted against carol's sign-in throttle, not alice's.
+    carol: await createAccessKey(world.app, tokens.carol, world.users.carol),
   };
 });
 afterAll(() => world.close());
@@ -85,7 +94,95 @@ const send = (route: Route, token: string | undefined, project = world.projects.
     payload: route.body as never,
   });
 
+/** The embedded IAM's routes that take a token (or a signature), with a body where one is due. */
+const iamRoutes = (access: string) =>
+  [
+    { method: "GET", url: "/v3/auth/projects" },
+    { method: "DELETE", url: "/v3/auth/tokens" },
+    { method: "GET", url: "/v3/projects" },
+    { method: "GET", url: "/v3/auth/domains" },
+    {
+      method: "POST",
+      url: "/v3.0/OS-CREDENTIAL/credentials",
+      body: { credential: { user_id: "x" } },
+    },
+    { method: "GET", url: "/v3.0/OS-CREDENTIAL/credentials" },
+    { method: "GET", url: `/v3.0/OS-CREDENTIAL/credentials/${access}` },
+    {
+      method: "PUT",
+      url: `/v3.0/OS-CREDENTIAL/credentials/${access}`,
+      body: { credential: { status: "inactive" } },
+    },
+    { method: "DELETE", url: `/v3.0/OS-CREDENTIAL/credentials/${access}` },
+  ] as const;
+/** Routes anybody may call: they take no credentials at all. */
+const PUBLIC_ROUTES = ["GET /healthz", "POST /v3/auth/tokens"];
+
+const signed = (route: Route, key: AccessKeyPair, projectId = world.projects.main) =>
+  world.app.inject(
+    signRequest(key, route.method, `/v3/${world.projects.main}${route.path}`, {
+      data: route.body,
+      projectId,
+    }) as never,
+  );
+
 describe("authorization matrix", () => {
+  it("covers every route the server registers", () => {
+    const covered = new Set([
+      ...PUBLIC_ROUTES,
+      ...routes("hosted-1").map(
+        (r) => `${r.method} /v3/:project_id${r.path.replace("hosted-1", ":keypair_name")}`,
+      ),
+      ...iamRoutes(":access").map((r) => `${r.method} ${r.url}`),
+    ]);
+    const missing = registeredRoutes(world.app)
+      .map((route) => route.replace(/^HEAD /, "GET "))
+      .filter((route) => !covered.has(route) && !route.startsWith("GET /*"));
+    expect(missing).toEqual([]);
+  });
+
+  it("refuses no token, an expired and a revoked token on every IAM route with 401", async () => {
+    for (const route of iamRoutes(keys.alice.ak)) {
+      for (const token of [undefined, tokens.expired, tokens.revoked]) {
+        const response = await world.app.inject({
+          method: route.method,
+          url: route.url,
+          headers: token ? { "x-auth-token": token } : {},
+          payload: "body" in route ? route.body : undefined,
+        });
+        expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      }
+    }
+  });
+
+  it("refuses a signature by a wrong secret on every route with 401 APIGW.0301", async () => {
+    for (const route of routes("hosted-1")) {
+      const response = await signed(route, { ak: keys.carol.ak, sk: "y".repeat(40) });
+      expect(response.statusCode, `${route.method} ${route.path}`).toBe(401);
+      expect(response.json().error_code).toBe("APIGW.0301");
+    }
+  });
+
+  it("refuses a signature naming another project in X-Project-Id on every route", async () => {
+    for (const route of routes("hosted-1")) {
+      const response = await signed(route, keys.alice, world.projects.other);
+      expect(response.statusCode, `${route.method} ${route.path}`).toBe(401);
+      expect(response.json().error_code).toBe("APIGW.0301");
+    }
+  });
+
+  it("lets a read-only user's signed key only read", async () => {
+    for (const route of routes("hosted-1")) {
+      const response = await signed(route, keys.bob);
+      if (route.write) {
+        expect(response.statusCode, `${route.method} ${route.path}`).toBe(403);
+        expect(response.json().error_code).toBe("KPS.9003");
+      } else {
+        expect(response.statusCode, `${route.method} ${route.path}`).toBe(200);
+      }
+    }
+  });
+
   it("refuses no token, an expired token and a revoked token on every route with 401 APIGW.0301", async () => {
     for (const route of routes("hosted-1")) {
       for (const token of [

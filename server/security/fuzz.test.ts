@@ -59,7 +59,42 @@ const ROUTES = [
   ["POST", "/v3/auth/tokens"],
   ["GET", "/v3/auth/projects"],
   ["DELETE", "/v3/auth/tokens"],
+  ["GET", "/v3/projects"],
+  ["GET", "/v3/auth/domains"],
+  ["POST", "/v3.0/OS-CREDENTIAL/credentials"],
+  ["GET", "/v3.0/OS-CREDENTIAL/credentials"],
+  ["GET", "/v3.0/OS-CREDENTIAL/credentials/{n}"],
+  ["PUT", "/v3.0/OS-CREDENTIAL/credentials/{n}"],
+  ["DELETE", "/v3.0/OS-CREDENTIAL/credentials/{n}"],
 ] as const;
+
+// Signed-request headers, well-formed and not: the verifier must refuse every one in the
+// gateway's envelope, never throw.
+const signatures = fc.option(
+  fc.record({
+    authorization: fc.oneof(
+      fc
+        .tuple(
+          fc.oneof(fc.stringMatching(/^[A-Z0-9]{20}$/), fc.string({ maxLength: 30 })),
+          fc.oneof(
+            fc.constantFrom("content-type;host;x-project-id;x-sdk-date", "x-sdk-date", "host"),
+            fc.string({ maxLength: 40 }),
+          ),
+          fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.string({ maxLength: 70 })),
+        )
+        .map(([a, h, s]) => `SDK-HMAC-SHA256 Access=${a}, SignedHeaders=${h}, Signature=${s}`),
+      fc.string({ maxLength: 120 }).map((rest) => `SDK-HMAC-SHA256 ${rest}`),
+    ),
+    date: fc.oneof(
+      fc.constant(new Date().toISOString().replace(/[-:]|\.\d{3}/g, "")),
+      fc.string({ maxLength: 20 }),
+    ),
+    contentSha: fc.option(
+      fc.oneof(fc.constant("UNSIGNED-PAYLOAD"), fc.stringMatching(/^[0-9a-f]{64}$/), fc.string()),
+    ),
+    projectId: fc.option(fc.string({ maxLength: 40 })),
+  }),
+);
 
 const names = fc.oneof(
   fc.constantFrom(
@@ -132,6 +167,7 @@ describe("fuzzing", () => {
             body: bodies,
             rawBody: fc.option(fc.string({ maxLength: 200 })),
             query: fc.string({ maxLength: 60 }),
+            signature: signatures,
           }),
           async (c) => {
             const url =
@@ -142,6 +178,13 @@ describe("fuzzing", () => {
             if (c.token !== undefined) headers["x-auth-token"] = c.token;
             if (c.contentType && method !== "GET") headers["content-type"] = c.contentType;
             if (method === "DELETE" && c.token) headers["x-subject-token"] = c.token;
+            if (c.signature) {
+              headers.authorization = c.signature.authorization;
+              headers["x-sdk-date"] = c.signature.date;
+              if (c.signature.contentSha !== null)
+                headers["x-sdk-content-sha256"] = c.signature.contentSha;
+              if (c.signature.projectId !== null) headers["x-project-id"] = c.signature.projectId;
+            }
             const payload =
               method === "GET" ? undefined : (c.rawBody ?? JSON.stringify(c.body) ?? "");
             const response = await app.inject({ method, url, headers, payload });

@@ -6,7 +6,7 @@ import { readConfig } from "../config.ts";
 import { openEmbeddedStore } from "../embedded-kps.ts";
 import { findGrantedProject, findUser } from "../iam/identities.ts";
 import { listVisible } from "../kps/keypair-store.ts";
-import { DEMO, seedDemo } from "./demo-seed.ts";
+import { DEMO, demoAccessKey, seedDemo } from "./demo-seed.ts";
 
 describe("demo seed", () => {
   it("shows every state the console must show, once", async () => {
@@ -15,6 +15,11 @@ describe("demo seed", () => {
     try {
       expect(await seedDemo(store)).toBe(true);
       expect(await seedDemo(store)).toBe(false);
+      // One access key for alice, the same one on every start, its secret opened for printing.
+      const key = demoAccessKey(store);
+      expect(key?.ak).toMatch(/^[A-Z0-9]{20}$/);
+      expect(key?.sk).toMatch(/^[A-Za-z0-9]{40}$/);
+      expect(demoAccessKey(store)).toEqual(key);
       const alice = findUser(store.db, DEMO.account, "alice");
       const project = alice && findGrantedProject(store.db, alice.id, { name: "cn-north-4" });
       if (!alice || !project) throw new Error("alice or her project is missing");

@@ -11,6 +11,31 @@ export const DEMO = {
   projects: ["cn-north-4", "ap-southeast-1"],
 } as const;
 
+const DEMO_ACCESS_KEY_DESCRIPTION = "Demo access key";
+
+/**
+ * alice's demo access key and its secret, printed at start beside the demo sign-in (the demo is
+ * public by design); undefined once she has deleted or deactivated it.
+ */
+export function demoAccessKey({
+  db,
+  accessKeys,
+}: EmbeddedKps): { ak: string; sk: string } | undefined {
+  const alice = db
+    .prepare(
+      "SELECT u.id FROM users u JOIN domains d ON d.id = u.domain_id WHERE d.name = ? AND u.name = 'alice'",
+    )
+    .get(DEMO.account) as { id: string } | undefined;
+  const key = alice
+    ? accessKeys.list(alice.id).find((k) => k.description === DEMO_ACCESS_KEY_DESCRIPTION)
+    : undefined;
+  const found = key ? accessKeys.activeSecret(key.access) : undefined;
+  if (!found) return undefined;
+  const sk = found.secret.toString("utf8");
+  found.secret.fill(0);
+  return { ak: found.key.access, sk };
+}
+
 /** Ten hosted, unfrozen key pairs of the demo that alice may export (for benchmarks). */
 export const DEMO_EXPORTABLE_TEN = [
   "web-01",
@@ -26,7 +51,7 @@ export const DEMO_EXPORTABLE_TEN = [
 ] as const;
 
 /** Seeds the demo once per store; returns false when it was already there. */
-export async function seedDemo({ db, vault }: EmbeddedKps): Promise<boolean> {
+export async function seedDemo({ db, vault, accessKeys }: EmbeddedKps): Promise<boolean> {
   if (db.prepare("SELECT 1 FROM domains WHERE name = ?").get(DEMO.account)) return false;
   const domainId = createDomain(db, DEMO.account);
   const north = createProject(db, domainId, "cn-north-4", "CN North-Beijing4");
@@ -35,6 +60,8 @@ export async function seedDemo({ db, vault }: EmbeddedKps): Promise<boolean> {
     DEMO.users.map((name) => createUser(db, domainId, name, DEMO.password)),
   );
   if (!alice || !bob || !sam) throw new Error("demo users were not created");
+  // So the SDK cores, KooCLI and Terraform can be tried against the demo at once.
+  accessKeys.create(alice, DEMO_ACCESS_KEY_DESCRIPTION);
   grant(db, alice, north, "DEW KeypairFullAccess");
   grant(db, alice, southeast, "DEW KeypairFullAccess");
   grant(db, bob, north, "DEW KeypairReadOnlyAccess");

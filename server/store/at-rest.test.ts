@@ -7,6 +7,7 @@ import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 let world: TestWorld;
 let token: string;
 const exported: string[] = [];
+let accessSecret = "";
 
 beforeAll(async () => {
   world = await createTestWorld();
@@ -20,6 +21,13 @@ beforeAll(async () => {
     });
     exported.push(response.json().keypair.private_key);
   }
+  const credential = await world.app.inject({
+    method: "POST",
+    url: "/v3.0/OS-CREDENTIAL/credentials",
+    headers: { "x-auth-token": token },
+    payload: { credential: { user_id: world.users.alice } },
+  });
+  accessSecret = credential.json().credential.secret;
 });
 afterAll(() => world.close());
 
@@ -30,7 +38,11 @@ function needles(): Buffer[] {
     const body = pem.split("\n").slice(1, -2).join("");
     return Buffer.from(body.slice(40, 80));
   });
-  return [...fixed, ...slices];
+  // An access key's secret, whole and in halves: it is sealed like a private key.
+  const secret = [accessSecret, accessSecret.slice(0, 20), accessSecret.slice(20)].map((s) =>
+    Buffer.from(s),
+  );
+  return [...fixed, ...slices, ...secret];
 }
 
 function scan(dir: string): number {
@@ -43,7 +55,8 @@ function scan(dir: string): number {
 }
 
 describe("keys at rest", () => {
-  it("keeps no plaintext key material in the database, its WAL or a backup", async () => {
+  it("keeps no plaintext key material or access-key secret in the database, its WAL or a backup", async () => {
+    expect(accessSecret).toMatch(/^[A-Za-z0-9]{40}$/);
     await world.store.db.backup(join(world.dataDir, "backup.sqlite"));
     expect(existsSync(join(world.dataDir, "kps.sqlite-wal"))).toBe(true);
     expect(scan(world.dataDir)).toBe(0);

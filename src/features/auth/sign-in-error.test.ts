@@ -22,7 +22,9 @@ describe("signInErrorText", () => {
 
   it("treats a 403 or 404 from IAM as a project it will not give", () => {
     expect(signInErrorText(iam(403, "Forbidden."))).toContain("Check the project name");
-    expect(signInErrorText(iam(404, "Could not find project."))).toContain("Could not find project.");
+    expect(signInErrorText(iam(404, "Could not find project."))).toContain(
+      "Could not find project.",
+    );
   });
 
   it("says how long to wait when throttled", () => {
@@ -31,7 +33,11 @@ describe("signInErrorText", () => {
   });
 
   it("says nothing IAM did not say when it said nothing", () => {
-    const error = new ApiError({ status: 401, code: "HTTP.401", message: "The server answered 401" });
+    const error = new ApiError({
+      status: 401,
+      code: "HTTP.401",
+      message: "The server answered 401",
+    });
     expect(signInErrorText(error)).not.toContain("IAM said");
   });
 });

@@ -59,6 +59,37 @@ describe("the front door", () => {
     }
   });
 
+  it("tells the sign-in page the demo accounts the terminal prints, and nothing more", async () => {
+    const response = await fetch(`${base}/console/setup`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({
+      demo: { account: "demo", users: ["alice", "bob", "sam"], password: "KpsDemo#2026" },
+    });
+  });
+
+  it("says which port is taken and how to choose another, without a stack trace", async () => {
+    const otherData = mkdtempSync(join(tmpdir(), "kps-front-door-taken-"));
+    try {
+      const second = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port), KPS_DATA_DIR: otherData, KPS_DEMO: "0" },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      second.stderr?.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const code = await new Promise((resolve) => second.once("exit", resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(stderr).toContain(`PORT=${port + 1} npm start`);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(otherData, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
     const body = JSON.stringify(passwordAuthRequest("demo", "sam", "KpsDemo#2026", "cn-north-4"));
     // Each on a new connection, fully sent before the signal: accepted requests. Sign-in hashes

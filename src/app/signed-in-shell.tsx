@@ -3,6 +3,7 @@ import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
 import { useState } from "react";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
+import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
 import { endSession } from "../lib/end-session.ts";
 import type { Session } from "../lib/session.ts";
@@ -12,11 +13,13 @@ import { createConsoleRouter } from "./router.tsx";
 export function SignedInShell({ session }: { session: Session }) {
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
+  useLeaveWarning();
   return (
     <AppShell header={{ height: 60 }} padding="md">
       {/* Here, not in the providers: only the signed-in console notifies, and the component
           with its transitions need not be part of the first load. */}
-      <Notifications position="top-right" />
+      {/* Bottom-right: at the top a toast covered the project picker and Sign out. */}
+      <Notifications position="bottom-right" />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Title order={1} size="h4">

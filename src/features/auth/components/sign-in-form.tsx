@@ -1,9 +1,12 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
 import { type SignInInput, signIn } from "../api/auth-api.ts";
+import { consoleSetupQuery } from "../api/console-setup.ts";
+import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
 import { signInErrorText } from "../sign-in-error.ts";
+import { DemoAccounts } from "./demo-accounts.tsx";
 
 /**
  * Region projects offered as suggestions; any other project name may be typed. A native
@@ -34,8 +37,17 @@ const SIGNED_OUT_BECAUSE: Record<string, string> = {
 };
 
 export function SignInForm() {
-  const [account, setAccount] = useState("");
-  const [user, setUser] = useState("");
+  const [remembered] = useState(readRememberedSignIn);
+  const [account, setAccount] = useState(remembered?.account ?? "");
+  const [user, setUser] = useState(remembered?.user ?? "");
+  const setup = useQuery(consoleSetupQuery);
+  const demo = setup.data?.demo ?? null;
+  // The demo's account name fills an empty field once the server has said it runs the demo.
+  const [prefilled, setPrefilled] = useState(false);
+  if (demo && !prefilled) {
+    setPrefilled(true);
+    if (!account) setAccount(demo.account);
+  }
   const [password, setPassword] = useState("");
   const [project, setProject] = useState("cn-north-4");
   const mutation = useMutation({ mutationFn: (input: SignInInput) => signIn(input) });
@@ -48,6 +60,7 @@ export function SignInForm() {
       {
         onSuccess: (session) => {
           setPassword("");
+          rememberSignIn({ account: account.trim(), user: user.trim() });
           setSession(session);
         },
       },
@@ -66,6 +79,7 @@ export function SignInForm() {
               Sign in with your IAM user to manage SSH key pairs.
             </Text>
           </div>
+          {demo && <DemoAccounts demo={demo} />}
           {notice && !mutation.isError && (
             <Alert color="blue" title="Signed out">
               {notice}
@@ -81,6 +95,7 @@ export function SignInForm() {
             required
             withAsterisk={false}
             autoComplete="organization"
+            autoFocus={!remembered}
             value={account}
             onChange={(event) => setAccount(event.currentTarget.value)}
           />
@@ -94,6 +109,8 @@ export function SignInForm() {
           />
           <PasswordInput
             label="Password"
+            // Remembered names leave only the password to type.
+            autoFocus={Boolean(remembered)}
             required
             withAsterisk={false}
             autoComplete="current-password"

@@ -1,7 +1,7 @@
 import { AppShell, Button, Group, Text, Title } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
@@ -9,16 +9,19 @@ import { endSession } from "../lib/end-session.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
 import { createConsoleRouter } from "./router.tsx";
+import { useSearchShortcut } from "./use-search-shortcut.ts";
 
 export function SignedInShell({ session }: { session: Session }) {
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
   useLeaveWarning();
+  const main = useRef<HTMLElement>(null);
+  useSearchShortcut(main);
   return (
     <AppShell header={{ height: 60 }} padding="md">
       {/* Here, not in the providers: only the signed-in console notifies, and the component
-          with its transitions need not be part of the first load. */}
-      {/* Bottom-right: at the top a toast covered the project picker and Sign out. */}
+          with its transitions need not be part of the first load. Bottom-right: at the top a
+          toast covered the project picker and Sign out. */}
       <Notifications position="bottom-right" />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -37,7 +40,7 @@ export function SignedInShell({ session }: { session: Session }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Main>
+      <AppShell.Main ref={main}>
         <RouterProvider router={router} />
       </AppShell.Main>
     </AppShell>

@@ -25,7 +25,7 @@ test("sign-in says what IAM said about the project, remembers the names, and war
 }) => {
   await page.goto("/");
   // Demo mode: the page names the accounts the terminal printed and fills in the account.
-  const demo = page.getByRole("alert").filter({ hasText: "Demo accounts" });
+  const demo = page.getByRole("note").filter({ hasText: "Demo accounts" });
   await expect(demo).toContainText(`password ${DEMO.password}`);
   await expect(demo).toContainText("alice, bob, sam");
   await expect(page.getByLabel("Account name")).toHaveValue(DEMO.account);

@@ -6,7 +6,7 @@ type Props = { demo: NonNullable<ConsoleSetup["demo"]> };
 /** The demo's sign-in, as the terminal that started the server prints it. */
 export function DemoAccounts({ demo }: Props) {
   return (
-    <Alert color="gray" title="Demo accounts">
+    <Alert color="gray" title="Demo accounts" role="note">
       <Text size="sm">
         Account <Code>{demo.account}</Code>, users{" "}
         {demo.users.map((name, index) => (

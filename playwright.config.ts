@@ -9,6 +9,9 @@ const proxyPort = port + 1;
 const standInPort = port + 2;
 // Shorter than the stand-in's slow answer (4 s), so the journeys see the proxy's timeout.
 const proxyTimeoutMs = 3000;
+// Decided once, in the runner, and inherited by the workers and global-teardown, which removes it.
+process.env.KPS_E2E_DATA_DIR ??= join(tmpdir(), `kps-e2e-${process.pid}`);
+const dataDir = process.env.KPS_E2E_DATA_DIR;
 const debianChromium = "/usr/bin/chromium";
 // Playwright cannot download its own browser here; use Debian's when it is there.
 const launchOptions = existsSync(debianChromium)
@@ -29,6 +32,7 @@ const launchOptions = existsSync(debianChromium)
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: true,
   workers: 2,
   timeout: 60_000,
@@ -61,7 +65,7 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         PORT: String(port),
-        KPS_DATA_DIR: join(tmpdir(), `kps-e2e-${process.pid}`),
+        KPS_DATA_DIR: dataDir,
         KPS_DEMO: "1",
         // Journeys create and export many times as one demo user; the per-actor limits have their
         // own server tests.

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { z } from "zod/mini";
+import { CONSOLE_SETUP_PATH, type ConsoleSetup } from "../contract/console.ts";
 import { type EmbeddedKps, type EmbeddedOptions, registerEmbeddedKps } from "./embedded-kps.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
@@ -27,6 +28,11 @@ export type AppOptions = {
   logger?: boolean;
   /** Set by main on SIGTERM: new requests get a clean 503 while queued ones finish. */
   lifecycle?: { draining: boolean };
+  /**
+   * The demo account, when main seeded it: the sign-in page shows it. Only what the terminal
+   * already prints for anyone who started the server; absent in proxy mode and by default.
+   */
+  demo?: NonNullable<ConsoleSetup["demo"]>;
 };
 
 // zod/mini ships no messages; KPS.0002 answers quote the first issue, so it needs them.
@@ -97,6 +103,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   app.get("/healthz", async () => ({ status: "ok" }));
+  const setup: ConsoleSetup = { demo: options.demo ?? null };
+  app.get(CONSOLE_SETUP_PATH, async (_request, reply) => {
+    reply.header("Cache-Control", "no-store");
+    return setup;
+  });
   if ("embedded" in options.backend) {
     registerEmbeddedKps(app, options.backend.embedded, options.backend);
   } else {

@@ -39,8 +39,24 @@ const app = await buildApp({
   logger: true,
   lifecycle,
   trustedProxies: config.trustedProxies,
+  demo:
+    config.demo && !("kpsEndpoint" in backend)
+      ? { account: DEMO.account, users: [...DEMO.users], password: DEMO.password }
+      : undefined,
 });
-await app.listen({ host: config.host, port: config.port });
+try {
+  await app.listen({ host: config.host, port: config.port });
+} catch (error) {
+  await app.close();
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
+  // A stack trace says nothing a person can act on; which port, and how to pick another, does.
+  const why = code === "EADDRINUSE" ? "is already in use" : "may not be used by this user";
+  console.error(
+    `Port ${config.port} on ${config.host} ${why}. Stop what holds it, or choose another port, for example: PORT=${config.port + 1} npm start`,
+  );
+  process.exit(1);
+}
 
 const shownHost = isLoopback(config.host) ? "127.0.0.1" : config.host;
 const address = app.server.address();

@@ -2,6 +2,7 @@
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { reloadPage } from "../lib/reload-page.ts";
 import { clearSession, getSession, setSession } from "../lib/session.ts";
 import { renderWithProviders } from "../testing/render-with-providers.tsx";
 import { testSession } from "../testing/test-session.ts";
@@ -11,6 +12,9 @@ import { App } from "./app.tsx";
 vi.mock("./signed-in-shell.tsx", () => {
   throw new Error("Failed to fetch dynamically imported module");
 });
+
+// jsdom cannot reload (it prints a "Not implemented: navigation" stack); the test checks the ask.
+vi.mock("../lib/reload-page.ts", () => ({ reloadPage: vi.fn() }));
 
 afterEach(() => {
   cleanup();
@@ -44,5 +48,6 @@ describe("App", () => {
     expect(url).toBe("/v3/auth/tokens");
     expect(init.method).toBe("DELETE");
     expect(getSession()).toBeNull();
+    await vi.waitFor(() => expect(reloadPage).toHaveBeenCalledTimes(1));
   });
 });

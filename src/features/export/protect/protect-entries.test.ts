@@ -17,7 +17,10 @@ const entries: ProtectEntry[] = keys.map((key) => ({
   listedFingerprint: key.fingerprint,
 }));
 
-describe("protectEntries", () => {
+// Sixteen bcrypt rounds, twice a key: seconds on a busy shared machine, not a timing assertion.
+const SLOW = { timeout: 120_000 };
+
+describe("protectEntries", SLOW, () => {
   it("zips every key under its original name, protected, 0600, each proven by re-opening", async () => {
     const progress: [number, ProtectPhase][] = [];
     const outcome = await protectEntries(

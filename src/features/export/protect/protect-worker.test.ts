@@ -16,7 +16,7 @@ async function startWorker() {
     async send(request: ProtectRequest): Promise<ProtectReply[]> {
       listener?.({ data: request });
       await vi.waitFor(() => expect(replies.at(-1)?.kind).not.toBe("progress"), {
-        timeout: 20_000,
+        timeout: 100_000,
       });
       return replies;
     },
@@ -36,7 +36,7 @@ const entry = {
   listedFingerprint: key.fingerprint,
 };
 
-describe("protect-worker", () => {
+describe("protect-worker", { timeout: 120_000 }, () => {
   it("posts each key's progress, then the protected zip", async () => {
     const worker = await startWorker();
     const replies = await worker.send({

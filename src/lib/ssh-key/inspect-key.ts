@@ -152,7 +152,7 @@ function readDer(bytes: Uint8Array, at: number): DerNode {
 }
 
 /** Reads the children of a constructed value, checking that they fill it exactly. */
-function readChildren(content: Uint8Array): DerNode[] {
+export function readChildren(content: Uint8Array): DerNode[] {
   const children: DerNode[] = [];
   let at = 0;
   while (at < content.length) {
@@ -170,7 +170,7 @@ const TAG_SEQUENCE = 0x30;
 // 1.2.840.113549.1.1.1
 const OID_RSA_ENCRYPTION = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01);
 
-function readTopSequence(der: Uint8Array): DerNode[] {
+export function readTopSequence(der: Uint8Array): DerNode[] {
   const top = readDer(der, 0);
   if (top.tag !== TAG_SEQUENCE || top.end !== der.length) damaged();
   return readChildren(top.content);
@@ -213,11 +213,14 @@ function inspectPkcs8(der: Uint8Array): KeyInspection {
 
 // --- OpenSSH (PROTOCOL.key, openssh-key-v1) --------------------------------------------------
 
-class SshReader {
+export class SshReader {
   private pos = 0;
   private readonly view: DataView;
   constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  get position(): number {
+    return this.pos;
   }
   get remaining(): number {
     return this.bytes.length - this.pos;
@@ -336,16 +339,45 @@ function inspectOpenSsh(data: Uint8Array): KeyInspection {
   if (reader.uint32() !== 1) throw new KeyFormatError("This file holds more than one key.");
   const publicBlob = reader.bytesField();
   const privateSection = reader.bytesField();
-  if (reader.remaining !== 0 || privateSection.length % 8 !== 0) damaged();
+  if (reader.remaining !== 0) damaged();
+  return inspectSection(publicBlob, privateSection, 8);
+}
 
+/**
+ * Checks a plaintext openssh-key-v1 private section against its public blob: the unencrypted
+ * file's, or a protected one's after decryption (blockSize is the cipher's: 8 for none, 16 for
+ * AES). Never throws; a wrong passphrase shows up as check integers that differ.
+ */
+export function inspectOpenSshSection(
+  publicBlob: Uint8Array,
+  privateSection: Uint8Array,
+  blockSize: number,
+): KeyInspection {
+  try {
+    return inspectSection(publicBlob, privateSection, blockSize);
+  } catch (error) {
+    if (error instanceof NotPossessedError) {
+      return { ok: false, problem: error.message, claimed: error.claimed };
+    }
+    return { ok: false, problem: error instanceof KeyFormatError ? error.message : DAMAGED };
+  }
+}
+
+function inspectSection(
+  publicBlob: Uint8Array,
+  privateSection: Uint8Array,
+  blockSize: number,
+): KeyInspection {
+  if (privateSection.length % blockSize !== 0) damaged();
   const inner = new SshReader(privateSection);
-  // With cipher "none" the two check integers must simply agree.
+  // Unencrypted, the two check integers must simply agree; decrypted, they agree only when the
+  // passphrase was right.
   const checkInt = inner.uint32();
   if (inner.uint32() !== checkInt) damaged();
   const privatePart = readPrivatePart(inner);
   inner.bytesField(); // comment
   const padding = inner.rest();
-  if (padding.length >= 8 || padding.some((byte, index) => byte !== index + 1)) damaged();
+  if (padding.length >= blockSize || padding.some((byte, index) => byte !== index + 1)) damaged();
   // The outer public blob is what tools list; it must be the one the secret part produces.
   if (!sameBytes(privatePart.publicBlob, publicBlob)) {
     const fingerprint = md5Fingerprint(publicBlob);

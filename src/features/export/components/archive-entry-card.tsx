@@ -15,9 +15,15 @@ export const REVEAL_FOR_MS = 60_000;
 
 const bytes = new Intl.NumberFormat("en-US");
 
-type Props = { entry: EntryReport; onDownload: (entry: EntryReport) => void };
+type Props = {
+  entry: EntryReport;
+  onDownload: (entry: EntryReport) => void;
+  /** Offered for verified entries only: a protected copy of just this key. */
+  onProtect?: (entry: EntryReport) => void;
+  onWarmProtect?: () => void;
+};
 
-export function ArchiveEntryCard({ entry, onDownload }: Props) {
+export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }: Props) {
   const [revealed, setRevealed] = useState(false);
   useEffect(() => {
     if (!revealed) return;
@@ -59,6 +65,18 @@ export function ArchiveEntryCard({ entry, onDownload }: Props) {
           >
             Download
           </Button>
+          {onProtect && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              aria-label={`Protected download of ${entry.fileName}`}
+              onClick={() => onProtect(entry)}
+              onMouseEnter={onWarmProtect}
+              onFocus={onWarmProtect}
+            >
+              Protected…
+            </Button>
+          )}
         </div>
       </div>
       <p className={classes.line}>

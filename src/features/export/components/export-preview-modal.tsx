@@ -1,19 +1,54 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { revokeAllObjectUrls, saveBlob } from "../../../lib/download.ts";
 import type { ExportResult } from "../api/batch-export.ts";
 import type { EntryReport } from "../archive/archive-types.ts";
 import { ArchiveEntryCard } from "./archive-entry-card.tsx";
+import type { ProtectedDownloadProps } from "./protected-download-modal.tsx";
 
 export const ARCHIVE_FILE_NAME = "keypairs.zip";
 
 type Props = { result: ExportResult; onClose: () => void };
+type ProtectRequest = Omit<ProtectedDownloadProps, "onClose">;
+
+// The passphrase dialog and its worker load only when asked for (hover, focus or click).
+const loadProtected = () =>
+  import("./protected-download-modal.tsx").then((module) => module.ProtectedDownloadModal);
+const warmProtected = () => {
+  loadProtected().catch(() => undefined);
+};
+
+const toProtect = (entry: EntryReport) => ({
+  fileName: entry.fileName,
+  keypairName: entry.keypairName,
+  text: entry.text,
+  listedFingerprint: entry.expectedFingerprint ?? entry.derivedFingerprint ?? "",
+});
 
 /** Loaded lazily: this module is the only way into the archive preview. */
 export function ExportPreviewModal({ result, onClose }: Props) {
   const [failed, setFailed] = useState<{ fileName: string; retry: () => void } | null>(null);
+  const [protecting, setProtecting] = useState<{
+    Dialog: ComponentType<ProtectedDownloadProps>;
+    request: ProtectRequest;
+  } | null>(null);
   const { report } = result;
   useEffect(() => () => revokeAllObjectUrls(), []);
+
+  function protect(request: ProtectRequest) {
+    loadProtected().then(
+      (Dialog) => setProtecting({ Dialog, request }),
+      () => setFailed({ fileName: request.saveAs, retry: () => protect(request) }),
+    );
+  }
+  const protectAll = () =>
+    protect({
+      entries: report.entries.map(toProtect),
+      output: "zip",
+      saveAs: "keypairs-protected.zip",
+    });
+  const protectEntry = (entry: EntryReport) =>
+    protect({ entries: [toProtect(entry)], output: "pem", saveAs: entry.saveAs });
 
   function save(make: () => Blob, fileName: string) {
     try {
@@ -65,7 +100,13 @@ export function ExportPreviewModal({ result, onClose }: Props) {
           aria-label="Files in the archive"
         >
           {report.entries.map((entry) => (
-            <ArchiveEntryCard key={entry.fileName} entry={entry} onDownload={saveEntry} />
+            <ArchiveEntryCard
+              key={entry.fileName}
+              entry={entry}
+              onDownload={saveEntry}
+              onProtect={entry.status === "verified" ? protectEntry : undefined}
+              onWarmProtect={warmProtected}
+            />
           ))}
         </Stack>
         {failed && (
@@ -80,11 +121,24 @@ export function ExportPreviewModal({ result, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
+          {report.verdict.ok && (
+            <Button
+              variant="light"
+              onClick={protectAll}
+              onMouseEnter={warmProtected}
+              onFocus={warmProtected}
+            >
+              Download protected…
+            </Button>
+          )}
           <Button onClick={saveZip} color={report.verdict.ok ? undefined : "red"}>
             {`Download ${ARCHIVE_FILE_NAME}`}
           </Button>
         </Group>
       </Stack>
+      {protecting && (
+        <protecting.Dialog {...protecting.request} onClose={() => setProtecting(null)} />
+      )}
     </Modal>
   );
 }

@@ -2,6 +2,7 @@ import { Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { KeypairDetail } from "../../contract/kps.ts";
+import { CreateKeypairAction } from "../features/create-keypair/components/create-keypair-action.tsx";
 import { DeleteAction } from "../features/delete-keypairs/components/delete-action.tsx";
 import { ExportAction } from "../features/export/components/export-action.tsx";
 import { ExportOneAction } from "../features/export/components/export-one-action.tsx";
@@ -85,6 +86,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         filters={filters}
         onFiltersChange={setFilters}
         list={list}
+        toolbar={<CreateKeypairAction session={session} takenNames={byName} />}
         selected={selected}
         onSelectedChange={onSelectedChange}
         actions={

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import launchConfig from "../playwright.config.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
+import { createFigures } from "./create-figures.ts";
 import { recordAssetBytes } from "./first-load.ts";
+import { armWatch, elapsed } from "./page-watch.ts";
 import { median, percentile } from "./stats.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -17,42 +19,6 @@ async function signInThroughUi(page: Page, base: string) {
   await page.getByLabel("User name").fill("alice");
   await page.getByLabel("Password", { exact: true }).fill("KpsDemo#2026");
   await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/**
- * Arms a watch in the page, awaited before the input it times so the input cannot be missed:
- * it takes the timestamp of the next `startEvent` and resolves at the first animation frame
- * after `done` (a script expression) holds, with both times (performance.now()). The user's wait,
- * measured where the user is: no Playwright round trip or polling counts. Scripts are strings,
- * not functions: tsx's keepNames helpers do not exist in the page.
- */
-async function armWatch(
-  page: Page,
-  name: string,
-  startEvent: "click" | "keydown",
-  done: string,
-  timeoutMs = 60_000,
-): Promise<() => Promise<{ start: number; end: number }>> {
-  await page.evaluate(`(() => {
-    let startAt = 0;
-    document.addEventListener(${JSON.stringify(startEvent)}, (event) => { startAt = event.timeStamp; }, { capture: true, once: true });
-    window[${JSON.stringify(name)}] = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { observer.disconnect(); reject(new Error(${JSON.stringify(`${name}: timed out`)})); }, ${timeoutMs});
-      const observer = new MutationObserver(() => {
-        if (!startAt || !(${done})) return;
-        observer.disconnect();
-        clearTimeout(timer);
-        requestAnimationFrame(() => resolve({ start: startAt, end: performance.now() }));
-      });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    });
-  })()`);
-  return () => page.evaluate<{ start: number; end: number }>(`window[${JSON.stringify(name)}]`);
-}
-
-async function elapsed(watch: () => Promise<{ start: number; end: number }>): Promise<number> {
-  const { start, end } = await watch();
-  return end - start;
 }
 
 /** The list's count line ("10,000 key pairs", "Showing 100 of 10,000 key pairs"). */
@@ -299,6 +265,22 @@ export async function browserFigures(
       await context.close();
     }
 
+    // Create, click to key offered, per algorithm; after the export figures so the new rows
+    // cannot change what those measured.
+    const createContext = await browser.newContext();
+    const createPage = await createContext.newPage();
+    await signInThroughUi(createPage, server.base);
+    await createPage
+      .getByText(/^10,0\d\d key pairs$/)
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const createRows = await createFigures(
+      createPage,
+      { token, projectId, base: server.base },
+      options.quick ? 2 : 5,
+    );
+    await createContext.close();
+
     const json = {
       firstLoad: {
         baselineGzipBytes: options.baselineFirstLoad,
@@ -316,6 +298,7 @@ export async function browserFigures(
         jsHeapMiB: heapMiB,
       },
       exportToPreview: exportRows,
+      createToKeyOffered: createRows,
     };
     const table = [
       {
@@ -359,6 +342,12 @@ export async function browserFigures(
         value: row["click to verified ms"],
         baseline: row["no-preview baseline ms"],
         ratio: `+${row["over baseline ms"]} ms (click to request ${row["click to request ms"]}, server ${row["server ms"]}, transfer ${row["transfer ms"]}, checking ${row["checking ms"]}, rendering ${row["rendering ms"]})`,
+      })),
+      ...createRows.map((row) => ({
+        figure: `create ${row.algorithm}: click to key offered (ms)`,
+        value: row["click to key offered ms"],
+        baseline: row["bare POST baseline ms"],
+        ratio: `+${row["over baseline ms"]} ms over the bare POST`,
       })),
     ];
     return { json, table };

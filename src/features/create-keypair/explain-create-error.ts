@@ -1,6 +1,6 @@
 import type { ApiError } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
-import { NO_PRIVATE_KEY } from "./api/create-keypair.ts";
+import { KEY_MISMATCH, NO_PRIVATE_KEY } from "./api/create-keypair.ts";
 
 function createWords(error: ApiError): ErrorWords | null {
   if (error.code === NO_PRIVATE_KEY) {
@@ -9,6 +9,13 @@ function createWords(error: ApiError): ErrorWords | null {
       text: "KPS created the key pair but its answer did not carry the private key, so the console cannot offer it.",
       action:
         "Delete this key pair and create it again; if it keeps happening, report the request id.",
+    };
+  }
+  if (error.code === KEY_MISMATCH) {
+    return {
+      title: "The private key does not fit",
+      text: `KPS created the key pair, but the private key it sent is not the half of its public key, so the console does not offer it. ${error.message}`,
+      action: "Delete this key pair and create it again; report the request id to support.",
     };
   }
   if (error.code === "KPS.0002") {

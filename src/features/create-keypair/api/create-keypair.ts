@@ -3,10 +3,13 @@ import { type Algorithm, createKeypairResponseSchema } from "../../../../contrac
 import { apiJson } from "../../../lib/api-client.ts";
 import { ApiError } from "../../../lib/api-error.ts";
 import { keypairKeys } from "../../../lib/query-keys.ts";
+import { checkPrivateKeyFor } from "../../../lib/ssh-key/possession-check.ts";
 import { DEFAULT_ALGORITHM } from "../algorithms.ts";
 
 /** Our code for a create whose answer lacks the private key: the key pair exists, unusable. */
 export const NO_PRIVATE_KEY = "NO_PRIVATE_KEY";
+/** Our code for an answer whose private key is not the half of its public key. */
+export const KEY_MISMATCH = "KEY_MISMATCH";
 
 export type CreateKeypairInput = {
   projectId: string;
@@ -27,7 +30,7 @@ export async function createKeypair({
   scope,
   hosted,
 }: CreateKeypairInput): Promise<CreatedKeypair> {
-  const { data } = await apiJson(
+  const { data, headers } = await apiJson(
     `/v3/${encodeURIComponent(projectId)}/keypairs`,
     createKeypairResponseSchema,
     {
@@ -46,15 +49,24 @@ export async function createKeypair({
     },
   );
   const { private_key: privateKey, public_key: publicKey = "" } = data.keypair;
+  const requestId = headers.get("X-Request-Id");
   // A create that answers without the private key leaves the user with a key pair they cannot use.
   if (!privateKey) {
     throw new ApiError({
       status: 0,
       code: NO_PRIVATE_KEY,
+      requestId,
       message: "The key pair was created, but the answer did not carry its private key.",
     });
   }
-  return { name: data.keypair.name, publicKey, privateKey };
+  // Offered only once proven to be the private half of the public key KPS now lists: a broken or
+  // hostile upstream must not hand the user a key that will never open their servers.
+  const check = checkPrivateKeyFor(privateKey, publicKey);
+  if (!check.ok) {
+    throw new ApiError({ status: 0, code: KEY_MISMATCH, message: check.problem, requestId });
+  }
+  // The name asked for, already checked against the rule, names the file; not the answer's.
+  return { name, publicKey, privateKey: check.text };
 }
 
 /**

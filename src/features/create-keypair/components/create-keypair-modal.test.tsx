@@ -1,15 +1,26 @@
 // @vitest-environment jsdom
 
+import { generateKeyPairSync } from "node:crypto";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { cleanup, fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import sshpk from "sshpk";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { CreateKeypairModal } from "./create-keypair-modal.tsx";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
-const PRIVATE_KEY =
-  "-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n-----END OPENSSH PRIVATE KEY-----\n";
+/** A real ED25519 pair made for the run, as KPS answers it: OpenSSH private key, public line. */
+function ed25519() {
+  const { privateKey } = generateKeyPairSync("ed25519", {
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const key = sshpk.parsePrivateKey(privateKey, "pem");
+  return { pem: key.toString("openssh"), publicLine: key.toPublic().toString("ssh") };
+}
+const KEY = ed25519();
+const PRIVATE_KEY = KEY.pem;
 
 let client: QueryClient | null = null;
 function CaptureClient() {
@@ -17,14 +28,14 @@ function CaptureClient() {
   return null;
 }
 
-function answerCreate() {
+function answerCreate(publicLine = KEY.publicLine) {
   return vi.fn(async (_url: string, init: RequestInit) => {
     const { keypair } = JSON.parse(String(init.body));
     return Response.json({
       keypair: {
         name: keypair.name,
         type: "ssh",
-        public_key: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA test",
+        public_key: publicLine,
         private_key: PRIVATE_KEY,
         fingerprint: "00:11",
         user_id: "u1",
@@ -151,6 +162,18 @@ describe("CreateKeypairModal", () => {
     await user.click(screen.getByRole("button", { name: "Done" }));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(URL.createObjectURL).not.toHaveBeenCalled();
+  });
+
+  it("does not offer a private key that is not the half of the answer's public key", async () => {
+    vi.stubGlobal("fetch", answerCreate(ed25519().publicLine));
+    const onClose = renderModal();
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/^Name/), "odd-04{Enter}");
+    expect(await screen.findByText("The private key does not fit")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Download/ })).toBeNull();
+    expect(screen.getByRole("dialog", { name: "Create a key pair" })).toBeTruthy();
+    expect(cachedText()).not.toContain("PRIVATE KEY");
+    expect(onClose).not.toHaveBeenCalled();
   });
 
   it("shows a refusal in words with its code and request id, and keeps the form", async () => {

@@ -51,21 +51,23 @@ export async function browserFigures(
       });
     // Ten RSA 4096 keys, hosted, for the heaviest preview.
     const rsa4096 = Array.from({ length: 10 }, (_, i) => `bench-rsa4096-${i}`);
-    await Promise.all(
-      rsa4096.map((name) =>
-        api("/keypairs", {
-          method: "POST",
-          body: JSON.stringify({
-            keypair: {
-              name,
-              algorithm: "SSH_RSA_4096",
-              scope: "domain",
-              key_protection: { encryption: { type: "default" } },
-            },
-          }),
+    // One after another: the server generates one key at a time (keygenLimit), so ten at once
+    // queue behind each other and the last can outwait the connection timeout on a busy machine.
+    for (const name of rsa4096) {
+      const response = await api("/keypairs", {
+        method: "POST",
+        body: JSON.stringify({
+          keypair: {
+            name,
+            algorithm: "SSH_RSA_4096",
+            scope: "domain",
+            key_protection: { encryption: { type: "default" } },
+          },
         }),
-      ),
-    );
+      });
+      if (!response.ok)
+        throw new Error(`bench setup: creating ${name} answered ${response.status}`);
+    }
     const mixed = [
       "web-01",
       "bastion-ed25519",

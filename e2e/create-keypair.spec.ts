@@ -75,6 +75,8 @@ test("create a hosted key pair, refuse a bad or taken name in place, then export
   keypairs,
 }) => {
   const alice = api(request, keypairs.session);
+  // Two axe passes in two schemes and a whole export: long on a busy 2-core machine.
+  test.slow();
   const taken = await keypairs.create("taken", false);
   const name = `${keypairs.prefix}-hosted`;
   const creates = countCreates(page);

@@ -35,9 +35,13 @@ async function createInDialog(page: Page, name: string, label: string): Promise<
     "__kpsKeyOffered",
     "click",
     `Array.from(document.querySelectorAll('[role="dialog"] button'), (b) => b.textContent || "").includes(${JSON.stringify(`Download ${name}.pem`)})`,
+    // RSA 4096 on a busy 2-core machine has taken 8 s for the bare POST alone.
+    180_000,
   );
   await dialog.getByRole("button", { name: "Create", exact: true }).click();
-  const ms = await elapsed(offered);
+  const ms = await elapsed(offered).catch((error: unknown) => {
+    throw new Error(`create ${label} (${name}): ${String(error)}`);
+  });
   const offer = page.getByRole("dialog", { name: `Key pair ${name} created` });
   await offer.getByRole("checkbox", { name: "I do not need the private key" }).check();
   await offer.getByRole("button", { name: "Done" }).click();

@@ -349,7 +349,7 @@ export async function browserFigures(
         figure: `create ${row.algorithm}: click to key offered (ms)`,
         value: row["click to key offered ms"],
         baseline: row["bare POST baseline ms"],
-        ratio: `+${row["over baseline ms"]} ms over the bare POST`,
+        ratio: `${row["over baseline ms"] >= 0 ? "+" : ""}${row["over baseline ms"]} ms over the bare POST`,
       })),
     ];
     return { json, table };

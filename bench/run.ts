@@ -11,6 +11,8 @@ import { serverThroughput } from "./server-throughput.ts";
 const work = mkdtempSync(join(tmpdir(), "kps-bench-"));
 const port = 19_600 + (process.pid % 300);
 const quick = process.argv.includes("--quick");
+// Only the first-load and browser figures; an incomplete run writes no results file.
+const browserOnly = process.argv.includes("--browser-only");
 const started = Date.now();
 
 try {
@@ -47,6 +49,13 @@ try {
   const browser = await browserFigures(join(work, "browser"), port, { baselineFirstLoad, quick });
   console.log("\nBrowser");
   console.table(browser.table);
+  if (browserOnly) {
+    console.log(
+      `\nbrowser figures only, in ${Math.round((Date.now() - started) / 1000)} s; nothing written`,
+    );
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   const throughput = await serverThroughput(
     join(work, "throughput"),

@@ -2,6 +2,7 @@ import { Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { KeypairDetail } from "../../contract/kps.ts";
+import { CreateKeypairAction } from "../features/create-keypair/components/create-keypair-action.tsx";
 import { DeleteAction } from "../features/delete-keypairs/components/delete-action.tsx";
 import { ExportAction } from "../features/export/components/export-action.tsx";
 import { ExportOneAction } from "../features/export/components/export-one-action.tsx";
@@ -97,7 +98,12 @@ export function KeypairsPage({ session }: { session: Session }) {
         selected={selected}
         onSelectedChange={onSelectedChange}
         selectionBlocker={selectionBlocker(session)}
-        toolbar={<ImportActions session={session} existing={byName} />}
+        toolbar={
+          <>
+            <CreateKeypairAction session={session} takenNames={byName} />
+            <ImportActions session={session} existing={byName} />
+          </>
+        }
         actions={
           <>
             <ExportAction session={session} keypairs={selectedRows} onListStale={onListStale} />

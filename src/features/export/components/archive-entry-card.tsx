@@ -59,7 +59,7 @@ export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }
           </Button>
           <Button
             size="compact-xs"
-            variant="light"
+            variant="default"
             aria-label={`Download ${entry.fileName}`}
             onClick={() => onDownload(entry)}
           >
@@ -68,7 +68,7 @@ export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }
           {onProtect && (
             <Button
               size="compact-xs"
-              variant="light"
+              variant="default"
               aria-label={`Protected download of ${entry.fileName}`}
               onClick={() => onProtect(entry)}
               onMouseEnter={onWarmProtect}

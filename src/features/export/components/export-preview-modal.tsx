@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { type ComponentType, useEffect, useState } from "react";
 import { revokeAllObjectUrls, saveBlob } from "../../../lib/download.ts";
 import type { ExportResult } from "../api/batch-export.ts";
@@ -27,6 +28,9 @@ const toProtect = (entry: EntryReport) => ({
 
 /** Loaded lazily: this module is the only way into the archive preview. */
 export function ExportPreviewModal({ result, onClose }: Props) {
+  const phone = useMediaQuery("(max-width: 36em)") ?? false;
+  // The browser saves without a word on some set-ups; the preview says it was handed over.
+  const [saved, setSaved] = useState<string | null>(null);
   const [failed, setFailed] = useState<{ fileName: string; retry: () => void } | null>(null);
   const [protecting, setProtecting] = useState<{
     Dialog: ComponentType<ProtectedDownloadProps>;
@@ -54,6 +58,7 @@ export function ExportPreviewModal({ result, onClose }: Props) {
     try {
       saveBlob(make(), fileName);
       setFailed(null);
+      setSaved(fileName);
     } catch {
       setFailed({ fileName, retry: () => save(make, fileName) });
     }
@@ -69,7 +74,9 @@ export function ExportPreviewModal({ result, onClose }: Props) {
       opened
       onClose={onClose}
       title={`Preview of ${ARCHIVE_FILE_NAME}`}
-      size="xl"
+      // Wide screens show ten entries in two columns without scrolling; a phone gets all of it.
+      size="min(1280px, 100%)"
+      fullScreen={phone}
       closeButtonProps={{ "aria-label": `Close preview of ${ARCHIVE_FILE_NAME}` }}
     >
       <Stack>
@@ -91,9 +98,11 @@ export function ExportPreviewModal({ result, onClose }: Props) {
             </Group>
           </Alert>
         )}
-        <Stack
+        <SimpleGrid
           component="ul"
-          gap="xs"
+          cols={{ base: 1, lg: 2 }}
+          spacing="xs"
+          verticalSpacing="xs"
           p={0}
           m={0}
           style={{ listStyle: "none" }}
@@ -108,7 +117,7 @@ export function ExportPreviewModal({ result, onClose }: Props) {
               onWarmProtect={warmProtected}
             />
           ))}
-        </Stack>
+        </SimpleGrid>
         {failed && (
           <Alert color="red" title="Download failed" role="alert">
             <Text size="sm">The browser could not start the download of {failed.fileName}.</Text>
@@ -116,6 +125,11 @@ export function ExportPreviewModal({ result, onClose }: Props) {
               Retry download
             </Button>
           </Alert>
+        )}
+        {saved && !failed && (
+          <Text size="sm" role="status">
+            {saved} was handed to the browser to save: look in your downloads.
+          </Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -46,6 +46,7 @@ describe("row checkboxes", () => {
       checked: false,
       disabled: true,
       reason: `${CAP_MESSAGE}.`,
+      note: "Selection is full",
     });
     expect(CAP_MESSAGE).toBe("At most 10 private keys can be exported at a time");
     // A selected row can still be unticked, which frees a place.

@@ -17,7 +17,13 @@ export function exportBlocker(keypair: KeypairSummary): string | null {
   return reasons.length === 0 ? null : `Cannot be exported: ${reasons.join("; and ")}.`;
 }
 
-export type RowCheckbox = { checked: boolean; disabled: boolean; reason: string | null };
+export type RowCheckbox = {
+  checked: boolean;
+  disabled: boolean;
+  reason: string | null;
+  /** A few words under the name when held back for now rather than by the key pair itself. */
+  note?: string;
+};
 
 /** `blocked`: why nothing may be selected at all (the user may neither export nor delete). */
 export function rowCheckbox(
@@ -28,11 +34,12 @@ export function rowCheckbox(
   const checked = selected.includes(keypair.name);
   // A selected row can always be unticked, even if it became unexportable after a refresh.
   if (checked) return { checked, disabled: false, reason: null };
-  if (blocked) return { checked, disabled: true, reason: blocked };
+  if (blocked)
+    return { checked, disabled: true, reason: blocked, note: "Not selectable: read-only" };
   const blocker = exportBlocker(keypair);
   if (blocker) return { checked, disabled: true, reason: blocker };
   if (selected.length >= MAX_BATCH_EXPORT)
-    return { checked, disabled: true, reason: `${CAP_MESSAGE}.` };
+    return { checked, disabled: true, reason: `${CAP_MESSAGE}.`, note: "Selection is full" };
   return { checked, disabled: false, reason: null };
 }
 

@@ -40,8 +40,11 @@ function ConfirmBody(props: Props) {
   return (
     <Stack>
       <Text size="sm">
-        The private keys of these key pairs in project <b>{props.projectName}</b> will be exported
-        as one zip. You can check what is inside before saving it.
+        {props.keypairs.length === 1
+          ? "The private key of this key pair in project "
+          : "The private keys of these key pairs in project "}
+        <b>{props.projectName}</b> will be exported as one zip. You can check what is inside before
+        saving it.
       </Text>
 
       {/* At most ten names: shown in full, never behind a scroll. */}

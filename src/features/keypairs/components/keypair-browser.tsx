@@ -171,12 +171,15 @@ export function KeypairBrowser({
           {selectionBlocker}
         </Text>
       )}
-      <SelectionBar
-        selected={selected}
-        capMessageId={capMessageId}
-        onClear={onClearSelection}
-        actions={actions}
-      />
+      {/* Nothing to select from while the list cannot be loaded: only the error and its Retry. */}
+      {!(query.isError && !query.data) && (
+        <SelectionBar
+          selected={selected}
+          capMessageId={capMessageId}
+          onClear={onClearSelection}
+          actions={actions}
+        />
+      )}
       {body}
     </Stack>
   );

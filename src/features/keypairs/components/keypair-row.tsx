@@ -13,6 +13,7 @@ type Props = {
   checked: boolean;
   disabled: boolean;
   reason: string | null;
+  note: string | undefined;
   capMessageId: string;
   rowIndex: number;
   onToggle: (keypair: KeypairSummary, extend: boolean) => void;
@@ -25,6 +26,7 @@ export const KeypairRow = memo(function KeypairRow({
   checked,
   disabled,
   reason,
+  note,
   capMessageId,
   rowIndex,
   onToggle,
@@ -90,6 +92,14 @@ export const KeypairRow = memo(function KeypairRow({
         {blocker && (
           <p id={reasonId} className={classes.reason} title={blocker}>
             {blocker}
+          </p>
+        )}
+        {/* Held back only for now (the cap, or what the user may do): said on the row too, so
+            it does not look like a key that can never be exported. Screen readers get the
+            shared message through aria-describedby. */}
+        {!blocker && note && (
+          <p className={classes.reason} aria-hidden="true">
+            {note}
           </p>
         )}
       </td>

@@ -99,6 +99,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 checked={checkbox.checked}
                 disabled={checkbox.disabled}
                 reason={checkbox.reason}
+                note={checkbox.note}
                 capMessageId={props.capMessageId}
                 onToggle={props.onToggle}
                 onOpen={props.onOpen}

@@ -55,6 +55,8 @@ test("keyboard only: sign in, pick, confirm, preview; switch project; idle sign-
   await page.getByRole("option", { name: "ap-southeast-1" }).click();
   await expect(page.getByRole("heading", { name: "Key pairs in ap-southeast-1" })).toBeVisible();
   await expect(page.getByText("0 of 10 selected")).toBeVisible();
+  await expect(page.getByText("Selection cleared")).toBeVisible();
+  await expect(page.getByText(/selected in cn-north-4 stays there/)).toBeVisible();
 
   // Fifteen idle minutes sign the user out and revoke the token on the server.
   const revoked = page.waitForRequest(

@@ -1,6 +1,7 @@
 import { Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { KeypairDetail } from "../../contract/kps.ts";
 import { CreateKeypairAction } from "../features/create-keypair/components/create-keypair-action.tsx";
 import { DeleteAction } from "../features/delete-keypairs/components/delete-action.tsx";
@@ -18,6 +19,31 @@ import { keypairKeys } from "../lib/query-keys.ts";
 import type { Session } from "../lib/session.ts";
 import { useKeypairsAddress } from "./use-keypairs-address.ts";
 
+/** Another project's key pairs cannot be exported here: the selection goes, and the user is told. */
+function useSelectionEndsWithProject(
+  session: Session,
+  selected: string[],
+  setSelected: (selected: string[]) => void,
+) {
+  const project = useRef(session.project);
+  const count = useRef(selected.length);
+  count.current = selected.length;
+  useEffect(() => {
+    const previous = project.current;
+    if (previous.id === session.project.id) return;
+    project.current = session.project;
+    if (count.current === 0) return;
+    setSelected([]);
+    notifications.show({
+      title: "Selection cleared",
+      message:
+        count.current === 1
+          ? `The key pair selected in ${previous.name} stays there; you are now in ${session.project.name}.`
+          : `The ${count.current} key pairs selected in ${previous.name} stay there; you are now in ${session.project.name}.`,
+    });
+  }, [session.project, setSelected]);
+}
+
 /** The selection feeds export and delete: a user who may do neither is told so on every row. */
 function selectionBlocker(session: Session): string | null {
   if (sessionMay(session, "kps:SSHKeyPair:exportPrivateKey")) return null;
@@ -30,6 +56,7 @@ export function KeypairsPage({ session }: { session: Session }) {
   const projectId = session.project.id;
   const list = useAllKeypairs(projectId);
   const [selected, setSelected] = useState<string[]>([]);
+  useSelectionEndsWithProject(session, selected, setSelected);
   const queryClient = useQueryClient();
   const { openName, openDetail, closeDetail, filters, setFilters } = useKeypairsAddress();
 

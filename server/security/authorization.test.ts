@@ -116,7 +116,9 @@ const iamRoutes = (access: string) =>
     { method: "DELETE", url: `/v3.0/OS-CREDENTIAL/credentials/${access}` },
   ] as const;
 /** Routes anybody may call: they take no credentials at all. */
-const PUBLIC_ROUTES = ["GET /healthz", "POST /v3/auth/tokens"];
+// Open by design: health, sign-in, and what the sign-in page may know before anyone signs in
+// (whether the demo runs; console-setup.test.ts holds that it says nothing else).
+const PUBLIC_ROUTES = ["GET /healthz", "POST /v3/auth/tokens", "GET /console/setup"];
 
 const signed = (route: Route, key: AccessKeyPair, projectId = world.projects.main) =>
   world.app.inject(

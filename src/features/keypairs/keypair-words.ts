@@ -1,5 +1,8 @@
 import { FROZEN_STATES, type KeypairSummary } from "../../../contract/kps.ts";
 
+/** One phrase for a value the service did not send, wherever it would be shown. */
+export const NOT_REPORTED = "Not reported";
+
 export function frozenState(keypair: KeypairSummary): number {
   const state = keypair.frozen_state;
   return state === undefined || Number.isNaN(state) ? 0 : state;

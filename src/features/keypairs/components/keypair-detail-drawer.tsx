@@ -7,7 +7,7 @@ import { algorithmWords } from "../../../lib/algorithm-words.ts";
 import { explainError } from "../../../lib/explain-error.ts";
 import { sha256FingerprintOfLine } from "../../../lib/ssh-key/sha256-fingerprint.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
-import { scopeWords, statusWords } from "../keypair-words.ts";
+import { NOT_REPORTED, scopeWords, statusWords } from "../keypair-words.ts";
 import { DescriptionField } from "./description-field.tsx";
 import { DownloadPublicKeyButton } from "./download-public-key-button.tsx";
 
@@ -97,7 +97,7 @@ const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", time
 /** Epoch milliseconds as documented, or an ISO string as some answers carry: local, UTC on hover. */
 function time(value: number | string | null | undefined): ReactNode {
   const ms = typeof value === "string" ? Date.parse(value) : value;
-  if (typeof ms !== "number" || !Number.isFinite(ms)) return "—";
+  if (typeof ms !== "number" || !Number.isFinite(ms)) return NOT_REPORTED;
   const date = new Date(ms);
   const utc = date
     .toISOString()
@@ -116,9 +116,9 @@ type Field = [label: string, value: ReactNode];
 function summaryFields(keypair: KeypairSummary): Field[] {
   return [
     ["Scope", scopeWords(keypair)],
-    ["Fingerprint (MD5)", keypair.fingerprint ?? "—"],
+    ["Fingerprint (MD5)", keypair.fingerprint ?? NOT_REPORTED],
     // What `ssh-keygen -l` shows by default, derived here: KPS lists only MD5.
-    ["Fingerprint (SHA256)", sha256FingerprintOfLine(keypair.public_key) ?? "—"],
+    ["Fingerprint (SHA256)", sha256FingerprintOfLine(keypair.public_key) ?? NOT_REPORTED],
     ["Private key", keypair.is_key_protection ? "Hosted by KPS" : "Not hosted"],
     ["Status", statusWords(keypair)],
   ];
@@ -173,7 +173,7 @@ function DetailFields({ projectId, keypair }: { projectId: string; keypair: Keyp
         <DownloadPublicKeyButton keypair={keypair} />
       </Group>
       <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-        {keypair.public_key ?? "—"}
+        {keypair.public_key ?? NOT_REPORTED}
       </Code>
     </Stack>
   );

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Checkbox, CopyButton, Table } from "@mantine
 import { memo, useId, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { CheckIcon, CopyIcon } from "../../../components/icons.tsx";
-import { frozenState, scopeWords, statusWords } from "../keypair-words.ts";
+import { frozenState, NOT_REPORTED, scopeWords, statusWords } from "../keypair-words.ts";
 import { exportBlocker } from "../selection.ts";
 import classes from "./keypair-row.module.css";
 
@@ -108,7 +108,7 @@ export const KeypairRow = memo(function KeypairRow({
       </td>
       <td className={`${Table.classes.td} ${classes.wideOnly}`}>
         <div className={classes.fingerprintCell}>
-          <p className={classes.fingerprint}>{keypair.fingerprint ?? "—"}</p>
+          <p className={classes.fingerprint}>{keypair.fingerprint ?? NOT_REPORTED}</p>
           {keypair.fingerprint && (
             <CopyButton value={keypair.fingerprint}>
               {({ copied, copy }) => (

@@ -1,4 +1,4 @@
-import { DEMO, expect, signIn, test } from "./fixtures.ts";
+import { DEMO, expect, fillAccountName, signIn, test } from "./fixtures.ts";
 
 test("the address names the page, the open key pair and the search; back, forward and a new tab follow it", async ({
   page,
@@ -45,7 +45,7 @@ test("the address names the page, the open key pair and the search; back, forwar
     page.getByRole("dialog", { name: "Key pair no-such-pair-anywhere" }).getByRole("alert"),
   ).toContainText("Could not load the key pair");
   await page.goto("/no-such-page");
-  await page.getByLabel("Account name").fill("demo");
+  await fillAccountName(page, "demo");
   await page.getByLabel("User name").fill("alice");
   await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
   await page.getByRole("button", { name: "Sign in" }).click();

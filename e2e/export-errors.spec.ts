@@ -1,5 +1,5 @@
 import { buildHostileArchives } from "../src/testing/hostile-archives.ts";
-import { apiSignIn, expect, signIn, test } from "./fixtures.ts";
+import { apiSignIn, expect, fillAccountName, signIn, test } from "./fixtures.ts";
 
 test("export failures in plain words: load error, cleared key, hostile archives, throttling, cancel", async ({
   page,
@@ -134,7 +134,7 @@ test("a read-only user sees the list but cannot export; a wrong password is said
 }) => {
   const hosted = await keypairs.create("ro", true, { scope: "domain" });
   await page.goto("/");
-  await page.getByLabel("Account name").fill("demo");
+  await fillAccountName(page, "demo");
   await page.getByLabel("User name").fill("bob");
   await page.getByLabel("Password", { exact: true }).fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -16,32 +16,30 @@ import { ClearPrivateKeyAction } from "../features/private-key/components/clear-
 import { HostPrivateKeyAction } from "../features/private-key/components/host-private-key-action.tsx";
 import { sessionMay } from "../lib/permissions.ts";
 import { keypairKeys } from "../lib/query-keys.ts";
-import type { Session } from "../lib/session.ts";
+import { getSession, type Session } from "../lib/session.ts";
 import { useKeypairsAddress } from "./use-keypairs-address.ts";
 
-/** Another project's key pairs cannot be exported here: the selection goes, and the user is told. */
-function useSelectionEndsWithProject(
-  session: Session,
-  selected: string[],
-  setSelected: (selected: string[]) => void,
-) {
-  const project = useRef(session.project);
+/**
+ * Another project's key pairs cannot be exported here. The page is keyed by project, so a switch
+ * unmounts it with its selection; on the way out it tells the user what went.
+ */
+function useSelectionEndsWithProject(session: Session, selected: string[]) {
   const count = useRef(selected.length);
   count.current = selected.length;
-  useEffect(() => {
-    const previous = project.current;
-    if (previous.id === session.project.id) return;
-    project.current = session.project;
-    if (count.current === 0) return;
-    setSelected([]);
-    notifications.show({
-      title: "Selection cleared",
-      message:
-        count.current === 1
-          ? `The key pair selected in ${previous.name} stays there; you are now in ${session.project.name}.`
-          : `The ${count.current} key pairs selected in ${previous.name} stay there; you are now in ${session.project.name}.`,
-    });
-  }, [session.project, setSelected]);
+  useEffect(
+    () => () => {
+      const now = getSession();
+      if (!now || now.project.id === session.project.id || count.current === 0) return;
+      notifications.show({
+        title: "Selection cleared",
+        message:
+          count.current === 1
+            ? `The key pair selected in ${session.project.name} stays there; you are now in ${now.project.name}.`
+            : `The ${count.current} key pairs selected in ${session.project.name} stay there; you are now in ${now.project.name}.`,
+      });
+    },
+    [session.project],
+  );
 }
 
 /** The selection feeds export and delete: a user who may do neither is told so on every row. */
@@ -56,7 +54,7 @@ export function KeypairsPage({ session }: { session: Session }) {
   const projectId = session.project.id;
   const list = useAllKeypairs(projectId);
   const [selected, setSelected] = useState<string[]>([]);
-  useSelectionEndsWithProject(session, selected, setSelected);
+  useSelectionEndsWithProject(session, selected);
   const queryClient = useQueryClient();
   const { openName, openDetail, closeDetail, filters, setFilters } = useKeypairsAddress();
 

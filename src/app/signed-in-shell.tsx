@@ -29,9 +29,10 @@ function ConsoleLayout({ session }: { session: Session }) {
   return (
     <AppShell header={{ height: 60 }} padding="md">
       {/* Here, not in the providers: only the signed-in console notifies, and the component
-          with its transitions need not be part of the first load. Bottom-right: at the top a
-          toast covered the project picker and Sign out. */}
-      <Notifications position="bottom-right" />
+          with its transitions need not be part of the first load. Bottom-left: at the top a
+          toast covered the project picker and Sign out, at the bottom right a dialog's own
+          buttons (Retry, Done) and the drawer, which opens on the right. */}
+      <Notifications position="bottom-left" />
       <AppShell.Header>
         <Group
           h="100%"

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import JSZip from "jszip";
-import { type ApiSession, apiSignIn, expect, seriousViolations, signIn, test } from "./fixtures.ts";
+import { type ApiSession, apiSignIn, axeBothSchemes, expect, signIn, test } from "./fixtures.ts";
 
 /** OpenSSH is the judge: the public key (type and blob) a private key yields. */
 function publicKeyOf(pem: string): string {
@@ -36,19 +36,6 @@ function api(request: APIRequestContext, session: ApiSession) {
       request.post(`${base}/private-key/export`, { headers, data: { keypair: { name } } }),
     remove: (name: string) => request.delete(`${base}/${name}`, { headers }),
   };
-}
-
-/** No serious or critical axe violations in the open dialog, in light and in dark. */
-async function axeBothSchemes(page: Page, what: string) {
-  for (const scheme of ["light", "dark"]) {
-    await page.evaluate((value) => {
-      document.documentElement.setAttribute("data-mantine-color-scheme", value);
-    }, scheme);
-    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
-  }
-  await page.evaluate(() =>
-    document.documentElement.setAttribute("data-mantine-color-scheme", "light"),
-  );
 }
 
 /** Create requests the page sends, so a refusal in place can be shown to have sent nothing. */

@@ -3,7 +3,15 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { type ApiSession, apiSignIn, expect, seriousViolations, signIn, test } from "./fixtures.ts";
+import {
+  type ApiSession,
+  apiSignIn,
+  axeBothSchemes,
+  expect,
+  seriousViolations,
+  signIn,
+  test,
+} from "./fixtures.ts";
 
 const keypairUrl = (session: ApiSession, name: string) =>
   `/v3/${session.projectId}/keypairs/${name}`;
@@ -21,15 +29,6 @@ async function expectGone(request: APIRequestContext, session: ApiSession, name:
 }
 
 /** axe in the dialog as it is, in light and then in dark, back to light after. */
-async function axeLightAndDark(page: Page, what: string) {
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator("html")).toHaveAttribute("data-mantine-color-scheme", scheme);
-    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
-
 async function openDrawer(page: Page, search: string, name: string): Promise<Locator> {
   await page.getByLabel("Search key pairs").fill(search);
   await page.getByRole("button", { name, exact: true }).click();
@@ -52,7 +51,7 @@ test("delete one key pair from its drawer: typing DELETE, and it is gone after a
   const dialog = page.getByRole("dialog", { name: "Delete 1 key pair" });
   await expect(dialog.getByRole("list", { name: "Key pairs to delete" })).toHaveText(doomed.name);
   await expect(dialog.getByText("This cannot be undone")).toBeVisible();
-  await axeLightAndDark(page, "delete confirmation");
+  await axeBothSchemes(page, "delete confirmation");
   const confirm = dialog.getByRole("button", { name: "Delete 1 key pair" });
   const word = dialog.getByLabel("Type DELETE to confirm");
   await word.fill("delete");
@@ -64,7 +63,7 @@ test("delete one key pair from its drawer: typing DELETE, and it is gone after a
   await word.fill("DELETE");
   await confirm.click();
   await expect(dialog.getByRole("listitem", { name: `${doomed.name}: Deleted` })).toBeVisible();
-  await axeLightAndDark(page, "delete results");
+  await axeBothSchemes(page, "delete results");
   await dialog.getByRole("button", { name: "Close", exact: true }).click();
   await expect(dialog).toBeHidden();
   // Its key pair is gone, so the drawer closes with the dialog.
@@ -118,7 +117,7 @@ test("delete several selected: each result shown, one deleted meanwhile is refus
   await expect(refused).toBeVisible();
   await expect(refused.getByRole("alert")).toContainText("no longer exists");
   await expect(refused.getByRole("alert")).toContainText("KPS.4016");
-  await axeLightAndDark(page, "delete results with a refusal");
+  await axeBothSchemes(page, "delete results with a refusal");
   await dialog.getByRole("button", { name: "Close", exact: true }).click();
 
   await expect(page.getByText("0 of 10 selected")).toBeVisible();
@@ -155,7 +154,7 @@ test("edit the description: counted as typed, the 256th character refused, saved
   await expect(drawer.getByText("256 / 255")).toBeVisible();
   await expect(field).toHaveAccessibleDescription(/255 characters at most: remove 1\./);
   await expect(drawer.getByRole("button", { name: "Save description" })).toBeDisabled();
-  await axeLightAndDark(page, "description editor over the limit");
+  await axeBothSchemes(page, "description editor over the limit");
   await drawer.getByRole("button", { name: "Cancel" }).click();
   expect(
     (await (await detail(request, keypairs.session, keypair.name)).json()).keypair,

@@ -156,3 +156,16 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(", ")}`,
     );
 }
+
+/** No serious or critical axe violations in what is open, in light and in dark. */
+export async function axeBothSchemes(page: Page, what: string): Promise<void> {
+  for (const scheme of ["light", "dark"]) {
+    await page.evaluate((value) => {
+      document.documentElement.setAttribute("data-mantine-color-scheme", value);
+    }, scheme);
+    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
+  }
+  await page.evaluate(() =>
+    document.documentElement.setAttribute("data-mantine-color-scheme", "light"),
+  );
+}

@@ -1,17 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO, expect, seriousViolations, test } from "./fixtures.ts";
-
-async function axeBothSchemes(page: Page, what: string) {
-  for (const scheme of ["light", "dark"]) {
-    await page.evaluate((value) => {
-      document.documentElement.setAttribute("data-mantine-color-scheme", value);
-    }, scheme);
-    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
-  }
-  await page.evaluate(() =>
-    document.documentElement.setAttribute("data-mantine-color-scheme", "light"),
-  );
-}
+import { axeBothSchemes, DEMO, expect, test } from "./fixtures.ts";
 
 async function trySignIn(page: Page, user: string, project: string) {
   await page.getByLabel("User name").fill(user);

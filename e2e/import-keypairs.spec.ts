@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { type ApiSession, apiSignIn, expect, seriousViolations, signIn, test } from "./fixtures.ts";
+import { type ApiSession, apiSignIn, axeBothSchemes, expect, signIn, test } from "./fixtures.ts";
 
 /** A key made by OpenSSH in the test, never committed, with the MD5 ssh-keygen -l prints for it. */
 type SshKey = { file: string; publicFile: string; privateText: string; md5: string };
@@ -51,19 +51,6 @@ function recordImports(page: Page): string[] {
     if (request.method() === "POST" && /\/keypairs(\/batch-import)?$/.test(path)) sent.push(path);
   });
   return sent;
-}
-
-/** No serious or critical axe violations in the open dialog, in light and in dark. */
-async function axeBothSchemes(page: Page, what: string) {
-  for (const scheme of ["light", "dark"]) {
-    await page.evaluate((value) => {
-      document.documentElement.setAttribute("data-mantine-color-scheme", value);
-    }, scheme);
-    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
-  }
-  await page.evaluate(() =>
-    document.documentElement.setAttribute("data-mantine-color-scheme", "light"),
-  );
 }
 
 async function chooseFiles(page: Page, trigger: () => Promise<void>, files: string[]) {

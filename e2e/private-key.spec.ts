@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import JSZip from "jszip";
-import { type ApiSession, apiSignIn, expect, seriousViolations, signIn, test } from "./fixtures.ts";
+import { type ApiSession, apiSignIn, axeBothSchemes, expect, signIn, test } from "./fixtures.ts";
 
 /** A key pair made by OpenSSH, never committed: private file path, its text and public line. */
 type SshKey = { file: string; text: string; publicLine: string };
@@ -56,19 +56,6 @@ function api(request: APIRequestContext, session: ApiSession) {
     },
     remove: (name: string) => request.delete(`${base}/${name}`, { headers }),
   };
-}
-
-/** No serious or critical axe violations in the open dialog, in light and in dark. */
-async function axeBothSchemes(page: Page, what: string) {
-  for (const scheme of ["light", "dark"]) {
-    await page.evaluate((value) => {
-      document.documentElement.setAttribute("data-mantine-color-scheme", value);
-    }, scheme);
-    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
-  }
-  await page.evaluate(() =>
-    document.documentElement.setAttribute("data-mantine-color-scheme", "light"),
-  );
 }
 
 async function openDrawer(page: Page, name: string) {

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Download, Page } from "@playwright/test";
+import type { Download } from "@playwright/test";
 import JSZip from "jszip";
-import { expect, seriousViolations, signIn, type TestKeypair, test } from "./fixtures.ts";
+import { axeBothSchemes, expect, signIn, type TestKeypair, test } from "./fixtures.ts";
 
 const PASSPHRASE = "a protected download, 2026";
 
@@ -33,19 +33,6 @@ function expectOpensAs(pem: string, keypair: TestKeypair) {
   expect(keyPart(opened ?? "")).toBe(keyPart(keypair.publicKey));
   const listed = sshKeygen(pem, ["-l", "-E", "md5"]);
   expect(listed).toContain(`MD5:${keypair.fingerprint.replace(/^MD5:/, "")} `);
-}
-
-/** No serious or critical axe violations in the open dialog, in light and in dark. */
-async function axeBothSchemes(page: Page, what: string) {
-  for (const scheme of ["light", "dark"]) {
-    await page.evaluate((value) => {
-      document.documentElement.setAttribute("data-mantine-color-scheme", value);
-    }, scheme);
-    expect(await seriousViolations(page), `${what} (${scheme})`).toEqual([]);
-  }
-  await page.evaluate(() =>
-    document.documentElement.setAttribute("data-mantine-color-scheme", "light"),
-  );
 }
 
 test("export keys of every family, download them protected, and OpenSSH opens each with the passphrase only", async ({

@@ -1,7 +1,8 @@
-import { Button, FileInput, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, FileInput, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { KeyTextarea } from "../../../components/key-textarea.tsx";
 import { parsePublicKeyLine } from "../../../lib/ssh-key/public-key-line.ts";
 import { useImportKeypair } from "../api/import-keypair.ts";
 import { explainImportError } from "../explain-import-error.ts";
@@ -98,8 +99,6 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
             }}
             onBlur={() => setNameTouched(true)}
             maxLength={300}
-            autoComplete="off"
-            spellCheck={false}
             disabled={mutation.isPending}
           />
           <ScopeChoice value={scope} onChange={setScope} disabled={mutation.isPending} />
@@ -119,7 +118,7 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
             clearButtonProps={{ "aria-label": "Clear the chosen file" }}
             disabled={mutation.isPending}
           />
-          <Textarea
+          <KeyTextarea
             label="Or paste the public key"
             value={text}
             onChange={(event) => {
@@ -129,12 +128,7 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
               mutation.reset();
             }}
             rows={4}
-            spellCheck={false}
-            autoComplete="off"
-            autoCorrect="off"
-            autoCapitalize="off"
             disabled={mutation.isPending}
-            styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
           />
           {parsed && <KeyFacts parsed={parsed} />}
           {tried && !parsed && !fileProblem && (

@@ -1,8 +1,9 @@
-import { Alert, Button, FileInput, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, FileInput, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { KeyTextarea } from "../../../components/key-textarea.tsx";
 import { checkPrivateKeyFor } from "../../../lib/ssh-key/possession-check.ts";
 import { useImportPrivateKey } from "../api/import-private-key.ts";
 import { explainHostError } from "../explain-private-key-error.ts";
@@ -86,7 +87,7 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
           clearable
           disabled={mutation.isPending}
         />
-        <Textarea
+        <KeyTextarea
           label="Or paste the private key"
           value={text}
           onChange={(event) => {
@@ -96,12 +97,7 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
             mutation.reset();
           }}
           rows={6}
-          spellCheck={false}
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
           disabled={mutation.isPending}
-          styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
         />
         {problem && (
           <Alert color="red" title="This key cannot be hosted" role="alert">

@@ -4,23 +4,36 @@ import { ErrorBoundary } from "react-error-boundary";
 import { App } from "./app/app.tsx";
 import { Providers } from "./app/providers.tsx";
 import { CrashNotice } from "./components/crash-notice.tsx";
+import { loadLanguage } from "./lib/i18n/i18n.ts";
+import { language } from "./lib/i18n/language.ts";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
-createRoot(root).render(
-  <StrictMode>
-    <Providers>
-      <ErrorBoundary
-        fallbackRender={({ resetErrorBoundary }) => (
-          <CrashNotice
-            region="The console"
-            onRetry={resetErrorBoundary}
-            onReload={() => window.location.reload()}
-          />
-        )}
-      >
-        <App />
-      </ErrorBoundary>
-    </Providers>
-  </StrictMode>,
-);
+
+language.subscribe((code) => {
+  document.documentElement.lang = code;
+});
+
+// The chosen language's words first, so the first screen is never English then Chinese. If
+// they cannot be fetched, the console still starts, in English.
+void loadLanguage(language.get())
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <Providers>
+          <ErrorBoundary
+            fallbackRender={({ resetErrorBoundary }) => (
+              <CrashNotice
+                region="console"
+                onRetry={resetErrorBoundary}
+                onReload={() => window.location.reload()}
+              />
+            )}
+          >
+            <App />
+          </ErrorBoundary>
+        </Providers>
+      </StrictMode>,
+    ),
+  );

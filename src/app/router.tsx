@@ -62,7 +62,7 @@ export function createConsoleRouter() {
     // Navigation is instant (no loaders), so nothing is preloaded on hover.
     defaultPreload: false,
     // The page region's crash tier: the header, and with it sign-out, stays usable.
-    defaultErrorComponent: ({ reset }) => <CrashNotice region="This page" onRetry={reset} />,
+    defaultErrorComponent: ({ reset }) => <CrashNotice region="page" onRetry={reset} />,
   });
 }
 

@@ -1,24 +1,30 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
+import { useWords } from "../lib/i18n/i18n.ts";
+import { errorWords } from "../lib/words/en.ts";
 
-type Props = { region: string; onRetry: () => void; onReload?: () => void };
+type Props = { region: "console" | "page"; onRetry: () => void; onReload?: () => void };
 
 /**
  * What a render crash leaves on screen. The thrown error is never shown: it may quote whatever
  * was being rendered, and a key console must not print that.
  */
 export function CrashNotice({ region, onRetry, onReload }: Props) {
+  const t = useWords(errorWords);
   return (
-    <Alert color="red" title={`${region} stopped working`} role="alert" m="md">
-      <Text size="sm">
-        Something in the console failed. Nothing was sent because of it, and your session is kept.
-      </Text>
+    <Alert
+      color="red"
+      title={region === "console" ? t.crashConsoleTitle : t.crashPageTitle}
+      role="alert"
+      m="md"
+    >
+      <Text size="sm">{t.crashText}</Text>
       <Group mt="sm" gap="xs">
         <Button size="xs" variant="light" onClick={onRetry}>
-          Try again
+          {t.crashRetry}
         </Button>
         {onReload && (
           <Button size="xs" variant="default" onClick={onReload}>
-            Reload the console
+            {t.crashReload}
           </Button>
         )}
       </Group>

@@ -1,10 +1,13 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
 import type { ErrorExplanation } from "../lib/explain-error.ts";
+import { useWords } from "../lib/i18n/i18n.ts";
+import { errorWords } from "../lib/words/en.ts";
 
 type Props = { explanation: ErrorExplanation; onRetry?: () => void; retryLabel?: string };
 
 /** Every failure looks the same: our words, what to do, then the service's code, words and id. */
-export function ErrorAlert({ explanation, onRetry, retryLabel = "Retry" }: Props) {
+export function ErrorAlert({ explanation, onRetry, retryLabel }: Props) {
+  const t = useWords(errorWords);
   const { title, text, action, code, serviceMessage, requestId } = explanation;
   return (
     <Alert color="red" title={title} role="alert">
@@ -14,15 +17,19 @@ export function ErrorAlert({ explanation, onRetry, retryLabel = "Retry" }: Props
       </Text>
       {(code || requestId || serviceMessage) && (
         <Text size="xs" c="dimmed" mt="xs" style={{ overflowWrap: "anywhere" }}>
-          {code && <>Error code {code}</>}
-          {serviceMessage && <> · {serviceMessage}</>}
-          {requestId && <> · Request id {requestId}</>}
+          {[
+            code && t.errorCode({ code }),
+            serviceMessage,
+            requestId && t.requestId({ id: requestId }),
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </Text>
       )}
       {onRetry && (
         <Group mt="sm">
           <Button size="xs" variant="light" onClick={onRetry}>
-            {retryLabel}
+            {retryLabel ?? t.retry}
           </Button>
         </Group>
       )}

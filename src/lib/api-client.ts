@@ -43,17 +43,9 @@ export async function apiFetch(path: string, request: ApiRequest = {}): Promise<
   } catch (error) {
     if (signal?.aborted) throw signal.reason ?? error;
     if (timeout.aborted) {
-      throw new ApiError({
-        status: 0,
-        code: "TIMEOUT",
-        message: `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again.`,
-      });
+      throw new ApiError({ status: 0, code: "TIMEOUT", message: "TIMEOUT" });
     }
-    throw new ApiError({
-      status: 0,
-      code: "NETWORK",
-      message: "The server could not be reached. Check the connection and try again.",
-    });
+    throw new ApiError({ status: 0, code: "NETWORK", message: "NETWORK" });
   }
   if (!response.ok) throw await errorFromResponse(response);
   return response;
@@ -82,7 +74,7 @@ function badResponse(response: Response): ApiError {
   return new ApiError({
     status: response.status,
     code: "BAD_RESPONSE",
-    message: `The server answered ${response.status} with a body this console does not understand.`,
+    message: "BAD_RESPONSE",
     requestId: response.headers.get("X-Request-Id"),
   });
 }
@@ -102,7 +94,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     return new ApiError({
       status: response.status,
       code: kps.data.error_code,
-      message: kps.data.error_msg || statusMessage(response),
+      message: kps.data.error_msg || kps.data.error_code,
       serviceMessage: kps.data.error_msg || null,
       requestId: kps.data.request_id || headerRequestId,
       retryAfter,
@@ -114,7 +106,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     return new ApiError({
       status: response.status,
       code: `IAM.${code ?? response.status}`,
-      message: message || title || statusMessage(response),
+      message: message || title || `IAM.${code ?? response.status}`,
       serviceMessage: message || title || null,
       requestId: headerRequestId,
       retryAfter,
@@ -123,15 +115,10 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError({
     status: response.status,
     code: `HTTP.${response.status}`,
-    message: statusMessage(response),
+    message: `HTTP.${response.status}`,
     requestId: headerRequestId,
     retryAfter,
   });
-}
-
-function statusMessage(response: Response): string {
-  const text = response.statusText ? ` ${response.statusText}` : "";
-  return `The server answered ${response.status}${text} without a readable explanation.`;
 }
 
 function parseRetryAfter(value: string | null): number | null {

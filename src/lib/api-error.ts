@@ -1,6 +1,7 @@
 /**
- * The one error every API call throws. Its message is safe to show: it comes from the server's
- * error envelope (never from a success body, which may hold key material) or from our own words.
+ * The one error every API call throws. Its message is the service's error_msg when it sent one
+ * (never anything from a success body, which may hold key material), otherwise the code: the
+ * words a user reads come from `explainError`, in the chosen language.
  */
 export class ApiError extends Error {
   override name = "ApiError";

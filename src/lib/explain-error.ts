@@ -1,6 +1,9 @@
 import { type ApiError, isApiError, isKeypairGone } from "./api-error.ts";
+import { errorWords } from "./words/en.ts";
 
 export type ErrorExplanation = {
+  /** What kind of failure, as a code tests and logs can rely on ("forbidden", "host.mismatch"). */
+  reason: string;
   title: string;
   /** What happened, in plain words. */
   text: string;
@@ -12,10 +15,13 @@ export type ErrorExplanation = {
   requestId: string | null;
 };
 
-export type ErrorWords = Pick<ErrorExplanation, "title" | "text" | "action">;
+export type ErrorWords = Pick<ErrorExplanation, "title" | "text" | "action"> & {
+  /** The operation's own code for this failure; "operation" when it names none. */
+  reason?: string;
+};
 
 export type Operation = {
-  /** "Create the key pair", "Delete web-01": used in the generic words. */
+  /** "Create the key pair", "Delete web-01", in the chosen language: used in the generic words. */
   what: string;
   /** Words for the codes this operation knows better (KPS.6011 on hosting, …); null to fall through. */
   explain?: (error: ApiError) => ErrorWords | null;
@@ -23,33 +29,18 @@ export type Operation = {
   failedTitle?: string;
 };
 
-const REPORT = "if it keeps failing, report the request id to support.";
-
-const CLIENT_FAILURES: Record<string, ErrorWords> = {
-  TIMEOUT: {
-    title: "No answer",
-    text: "The server did not answer in time.",
-    action: "Try again.",
-  },
-  NETWORK: {
-    title: "No connection",
-    text: "The server could not be reached.",
-    action: "Check the connection and try again.",
-  },
-  BAD_RESPONSE: {
-    title: "Unreadable answer",
-    text: "The server answered with a body this console does not understand.",
-    action: `Try again; ${REPORT}`,
-  },
-};
-
-/** The words for every failure, in one place: an operation's own first, then the common ones. */
+/**
+ * The words for every failure, in one place: an operation's own first, then the common ones,
+ * in the language chosen now. Called while rendering, beside the caller's own `useWords`.
+ */
 export function explainError(error: unknown, operation: Operation): ErrorExplanation {
+  const t = errorWords.get();
   if (!isApiError(error)) {
     return {
-      title: `${operation.what} failed`,
-      text: "Something failed unexpectedly in the console.",
-      action: "Try again; if it keeps failing, reload the page.",
+      reason: "unexpected",
+      title: t.unexpectedTitle({ what: operation.what }),
+      text: t.unexpectedText,
+      action: t.unexpectedAction,
       code: null,
       serviceMessage: null,
       requestId: null,
@@ -61,60 +52,86 @@ export function explainError(error: unknown, operation: Operation): ErrorExplana
     requestId: error.requestId,
   };
   const own = operation.explain?.(error);
-  if (own) return { ...own, ...facts };
+  if (own) return { reason: "operation", ...own, ...facts };
   const words = commonWords(error, operation.what);
   return { ...words, title: operation.failedTitle ?? words.title, ...facts };
 }
 
-function commonWords(error: ApiError, what: string): ErrorWords {
-  const client = CLIENT_FAILURES[error.code];
-  if (error.status === 0 && client) return client;
+function commonWords(error: ApiError, what: string): ErrorWords & { reason: string } {
+  const t = errorWords.get();
+  if (error.status === 0 && error.code === "TIMEOUT") {
+    return {
+      reason: "client.timeout",
+      title: t.timeoutTitle,
+      text: t.timeoutText,
+      action: t.tryAgainOrReport,
+    };
+  }
+  if (error.status === 0 && error.code === "NETWORK") {
+    return {
+      reason: "client.network",
+      title: t.networkTitle,
+      text: t.networkText,
+      action: t.networkAction,
+    };
+  }
+  if (error.code === "BAD_RESPONSE") {
+    return {
+      reason: "client.badResponse",
+      title: t.badResponseTitle,
+      text: t.badResponseText,
+      action: t.tryAgainOrReport,
+    };
+  }
   if (error.status === 401) {
     return {
-      title: "Signed out by the service",
-      text: "Your session is no longer valid.",
-      action: "Sign in again, then repeat what you were doing.",
+      reason: "unauthorized",
+      title: t.unauthorizedTitle,
+      text: t.unauthorizedText,
+      action: t.unauthorizedAction,
     };
   }
   if (error.status === 403 || error.code === "KPS.9003") {
     return {
-      title: "Not permitted",
-      text: `Your IAM user may not do this in this project (${what.toLowerCase()}).`,
-      action: "Ask an administrator for a policy that allows it, such as DEW KeypairFullAccess.",
+      reason: "forbidden",
+      title: t.forbiddenTitle,
+      text: t.forbiddenText({ what: what.toLowerCase() }),
+      action: t.forbiddenAction,
     };
   }
   if (isKeypairGone(error)) {
-    return {
-      title: "Key pair not found",
-      text: "KPS no longer has this key pair; it may have been deleted since the list was loaded.",
-      action: "Refresh the list to see what is there now.",
-    };
+    return { reason: "gone", title: t.goneTitle, text: t.goneText, action: t.goneAction };
   }
   if (error.status === 429) {
-    const wait = error.retryAfter ? `${error.retryAfter} seconds` : "a minute";
     return {
-      title: "Too many requests",
-      text: "KPS limits how often this can be done.",
-      action: `Wait ${wait} and try again.`,
+      reason: "rateLimited",
+      title: t.rateLimitedTitle,
+      text: t.rateLimitedText,
+      action: error.retryAfter
+        ? t.rateLimitedAction({ seconds: error.retryAfter })
+        : t.rateLimitedActionMinute,
     };
   }
   if (error.status === 504 || error.status === 0) {
     return {
-      title: "No answer from KPS",
-      text: "KPS did not answer in time.",
-      action: `Try again in a moment; ${REPORT}`,
+      reason: "noAnswer",
+      title: t.noAnswerTitle,
+      text: t.noAnswerText,
+      action: t.tryLaterOrReport,
     };
   }
   if (error.status >= 500) {
     return {
-      title: "The service failed",
-      text: `KPS could not complete this: ${what.toLowerCase()}.`,
-      action: `Try again in a moment; ${REPORT}`,
+      reason: "serverFailed",
+      title: t.serverFailedTitle,
+      text: t.serverFailedText({ what: what.toLowerCase() }),
+      action: t.tryLaterOrReport,
     };
   }
   return {
-    title: `${what}: refused`,
-    text: "KPS refused the request; its reason is below.",
-    action: "Correct what it names and try again.",
+    reason: "refused",
+    title: t.refusedTitle({ what }),
+    text: t.refusedText,
+    action: t.refusedAction,
   };
 }

@@ -94,6 +94,7 @@ export function explainExportError(
 ): ExportErrorExplanation {
   if (error instanceof RefusedArchiveError) {
     return {
+      reason: "archive.refused",
       title: "The archive was refused",
       text: error.message,
       action:

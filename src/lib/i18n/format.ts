@@ -1,0 +1,54 @@
+import { useMemo } from "react";
+import { useLanguage } from "./i18n.ts";
+import { type Language, language } from "./language.ts";
+
+/** Numbers, sizes and times the way the chosen language writes them, in the user's time zone. */
+export type Format = {
+  number: (value: number) => string;
+  /** "1,234 bytes", "1.2 KB": the unit in words the language uses. */
+  bytes: (value: number) => string;
+  /** Local date and time, for the page. */
+  dateTime: (date: Date) => string;
+  /** The same moment in UTC, for a title on hover. */
+  utc: (date: Date) => string;
+};
+
+export function formatFor(code: Language): Format {
+  const number = new Intl.NumberFormat(code);
+  const unit = (name: string, unitDisplay: "long" | "short") =>
+    new Intl.NumberFormat(code, {
+      style: "unit",
+      unit: name,
+      unitDisplay,
+      maximumFractionDigits: 1,
+    });
+  const byte = unit("byte", "long");
+  const kilobyte = unit("kilobyte", "short");
+  const megabyte = unit("megabyte", "short");
+  const local = new Intl.DateTimeFormat(code, { dateStyle: "medium", timeStyle: "medium" });
+  const utc = new Intl.DateTimeFormat(code, {
+    dateStyle: "medium",
+    timeStyle: "long",
+    timeZone: "UTC",
+  });
+  return {
+    number: (value) => number.format(value),
+    bytes: (value) => {
+      if (value < 1024) return byte.format(value);
+      if (value < 1024 * 1024) return kilobyte.format(value / 1024);
+      return megabyte.format(value / (1024 * 1024));
+    },
+    dateTime: (date) => local.format(date),
+    utc: (date) => utc.format(date),
+  };
+}
+
+/** For code outside React (a toast's words): the format of the language now chosen. */
+export function currentFormat(): Format {
+  return formatFor(language.get());
+}
+
+export function useFormat(): Format {
+  const code = useLanguage();
+  return useMemo(() => formatFor(code), [code]);
+}

@@ -1,0 +1,56 @@
+import { createI18n, type Messages, type Translations } from "@nanostores/i18n";
+import { useStore } from "@nanostores/react";
+import { type Language, language, rememberLanguage } from "./language.ts";
+
+type Catalog = Record<string, Record<string, unknown>>;
+
+// Every feature's Chinese words, each its own chunk, fetched only when Chinese is chosen.
+const chineseCatalogs = import.meta.glob<{ default: Catalog }>("/src/**/words/zh-cn.ts");
+
+async function loadCatalog(code: Language): Promise<Catalog> {
+  if (code !== "zh-CN") return {};
+  const modules = await Promise.all(Object.values(chineseCatalogs).map((load) => load()));
+  return Object.assign({}, ...modules.map((module) => module.default));
+}
+
+export const i18n = createI18n(language, {
+  baseLocale: "en",
+  get: (code) => loadCatalog(code) as never,
+});
+
+/**
+ * Words for one part of the console, English written here and typed from it; the Chinese
+ * sibling (`words/zh-cn.ts`) must give every key (./catalog.ts). The name is the catalog key.
+ */
+export function defineWords<const Name extends string, Body extends Translations>(
+  name: Name,
+  english: Body,
+): NamedWords<Name, Body> {
+  return Object.assign(i18n(name, english), { wordsName: name });
+}
+
+export type NamedWords<
+  Name extends string = string,
+  Body extends Translations = Translations,
+> = Messages<Body> & { wordsName: Name };
+
+/** The words in the language now chosen; re-renders when it changes. */
+export function useWords<Body extends Translations>(words: Messages<Body>): Body {
+  return useStore(words);
+}
+
+export function useLanguage(): Language {
+  return useStore(language);
+}
+
+/** Loads a language's words first, so the switch never shows a screen half in each. */
+export async function loadLanguage(code: Language): Promise<void> {
+  if (code === "en" || i18n.cache[code]) return;
+  i18n.cache[code] = (await loadCatalog(code)) as never;
+}
+
+export async function switchLanguage(code: Language): Promise<void> {
+  await loadLanguage(code);
+  rememberLanguage(code);
+  language.set(code);
+}

@@ -13,6 +13,11 @@ async function loadCatalog(code: Language): Promise<Catalog> {
   return Object.assign({}, ...modules.map((module) => module.default));
 }
 
+// Screen readers pick their voice from it, and the browser its fonts and hyphenation.
+language.subscribe((code) => {
+  if (typeof document !== "undefined") document.documentElement.lang = code;
+});
+
 export const i18n = createI18n(language, {
   baseLocale: "en",
   get: (code) => loadCatalog(code) as never,
@@ -22,6 +27,8 @@ export const i18n = createI18n(language, {
  * Words for one part of the console, English written here and typed from it; the Chinese
  * sibling (`words/zh-cn.ts`) must give every key (./catalog.ts). The name is the catalog key.
  */
+// Pure, so a module's groups that nothing imports are left out of the bundle.
+/* @__NO_SIDE_EFFECTS__ */
 export function defineWords<const Name extends string, Body extends Translations>(
   name: Name,
   english: Body,

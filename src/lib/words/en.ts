@@ -45,4 +45,7 @@ export const errorWords = defineWords("lib/errors", {
   crashRetry: "Try again",
   crashReload: "Reload the console",
   refreshFailed: "Could not refresh",
+  refreshWhat: "Refresh",
+  dialogLoadFailedTitle: "The dialog could not be loaded",
+  dialogLoadFailedText: "Check the connection, then reload the page and try again.",
 });

@@ -44,5 +44,8 @@ export default {
     crashRetry: "重试",
     crashReload: "重新加载控制台",
     refreshFailed: "无法刷新",
+    refreshWhat: "刷新",
+    dialogLoadFailedTitle: "无法加载对话框",
+    dialogLoadFailedText: "请检查网络连接，然后刷新页面并重试。",
   },
 } satisfies ChineseCatalog<typeof en>;

@@ -7,7 +7,7 @@ import { clearSession, getSession, setSession } from "../lib/session.ts";
 import { renderWithProviders } from "../testing/render-with-providers.tsx";
 import { testSession } from "../testing/test-session.ts";
 import { App } from "./app.tsx";
-import { appWords } from "./words/en.ts";
+import { appWords } from "./words/start-en.ts";
 
 const t = appWords.get();
 

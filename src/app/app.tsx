@@ -4,7 +4,7 @@ import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
 import { useWords } from "../lib/i18n/i18n.ts";
 import { reloadPage } from "../lib/reload-page.ts";
 import { useSession } from "../lib/session.ts";
-import { appWords } from "./words/en.ts";
+import { appWords } from "./words/start-en.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
 const loadShell = () => import("./signed-in-shell.tsx");

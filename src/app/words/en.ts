@@ -1,16 +1,6 @@
 import { count, params } from "@nanostores/i18n";
 import { defineWords } from "../../lib/i18n/i18n.ts";
 
-export const appWords = defineWords("app/start", {
-  documentTitle: "KPS Console",
-  loading: "Loading the console",
-  loadFailedTitle: "The console could not be loaded",
-  loadFailedText:
-    "The connection may have dropped, or the console was updated. Your session is kept while you try again; reloading loads the newest console and signs you out first.",
-  tryAgain: "Try again",
-  signOutAndReload: "Sign out and reload",
-});
-
 export const shellWords = defineWords("app/shell", {
   productShort: "KPS",
   productRest: " Console",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-error.ts";
 import { signInErrorText, signInFailure } from "./sign-in-error.ts";
-import { signInWords } from "./words/en.ts";
+import { signInWords } from "./words/sign-in-en.ts";
 
 const t = signInWords.get();
 

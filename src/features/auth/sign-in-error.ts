@@ -1,5 +1,5 @@
 import { isApiError } from "../../lib/api-error.ts";
-import type { signInWords } from "./words/en.ts";
+import type { signInWords } from "./words/sign-in-en.ts";
 
 type Words = ReturnType<typeof signInWords.get>;
 

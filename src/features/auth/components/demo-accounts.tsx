@@ -1,7 +1,7 @@
 import { Alert, Code, Text } from "@mantine/core";
 import type { ConsoleSetup } from "../../../../contract/console.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
-import { signInWords } from "../words/en.ts";
+import { signInWords } from "../words/sign-in-en.ts";
 
 type Props = { demo: NonNullable<ConsoleSetup["demo"]> };
 

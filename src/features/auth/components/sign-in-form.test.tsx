@@ -6,8 +6,8 @@ import { languagePickerWords } from "../../../components/words/en.ts";
 import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { clearSession, getSession } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
-import { signInWords } from "../words/en.ts";
-import chinese from "../words/zh-cn.ts";
+import { signInWords } from "../words/sign-in-en.ts";
+import chinese from "../words/sign-in-zh-cn.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 
 const t = signInWords.get();

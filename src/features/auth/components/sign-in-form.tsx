@@ -17,7 +17,7 @@ import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
 import { signInErrorText, signInFailure } from "../sign-in-error.ts";
 import { useConsoleSetup } from "../use-console-setup.ts";
 import { useSignIn } from "../use-sign-in.ts";
-import { signInWords } from "../words/en.ts";
+import { signInWords } from "../words/sign-in-en.ts";
 import { DemoAccounts } from "./demo-accounts.tsx";
 
 /**

@@ -35,10 +35,10 @@ function useSelectionEndsWithProject(session: Session, selected: string[]) {
       const t = pageWords.get();
       notifications.show({
         title: t.selectionClearedTitle,
-        message: t.selectionStays(count.current)({
-          from: session.project.name,
-          to: now.project.name,
-        }),
+        // params(count(…)): the parameters first, then the number; the other order reads "[object Object]".
+        message: t.selectionStays({ from: session.project.name, to: now.project.name })(
+          count.current,
+        ),
       });
     },
     [session.project],

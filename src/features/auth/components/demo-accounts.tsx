@@ -15,7 +15,7 @@ export function DemoAccounts({ demo }: Props) {
         {t.demoAccount} <Code>{demo.account}</Code> · {t.demoUsers}{" "}
         {demo.users.map((name, index) => (
           <span key={name}>
-            {index > 0 && " "}
+            {index > 0 && t.listSeparator}
             <Code>{name}</Code>
           </span>
         ))}{" "}

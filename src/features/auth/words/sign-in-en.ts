@@ -30,4 +30,5 @@ export const signInWords = defineWords("auth/sign-in", {
   demoAccount: "Account",
   demoUsers: "users",
   demoPassword: "password",
+  listSeparator: ", ",
 });

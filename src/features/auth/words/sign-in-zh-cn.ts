@@ -28,5 +28,6 @@ export default {
     demoAccount: "账号",
     demoUsers: "用户",
     demoPassword: "密码",
+    listSeparator: "、",
   },
 } satisfies ChineseCatalog<typeof en>;

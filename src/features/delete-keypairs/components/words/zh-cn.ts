@@ -7,7 +7,7 @@ export default {
     close: "关闭删除对话框",
     warning: {
       other:
-        "项目 {project} 中的这些密钥对将被删除，KPS 为其托管的私钥也将一并删除。此操作无法撤销。",
+        "项目 {project} 中的以下密钥对将被删除，KPS 为其托管的私钥也将一并删除。此操作无法撤销。",
     },
     toDelete: "待删除的密钥对",
     confirmLabel: "请输入 {word} 以确认",

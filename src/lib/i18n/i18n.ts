@@ -4,13 +4,9 @@ import { type Language, language, rememberLanguage } from "./language.ts";
 
 type Catalog = Record<string, Record<string, unknown>>;
 
-// Every feature's Chinese words, each its own chunk, fetched only when Chinese is chosen.
-const chineseCatalogs = import.meta.glob<{ default: Catalog }>("/src/**/words/*zh-cn.ts");
-
 async function loadCatalog(code: Language): Promise<Catalog> {
   if (code !== "zh-CN") return {};
-  const modules = await Promise.all(Object.values(chineseCatalogs).map((load) => load()));
-  return Object.assign({}, ...modules.map((module) => module.default));
+  return (await import("./chinese-catalog.ts")).chineseCatalog;
 }
 
 // Screen readers pick their voice from it, and the browser its fonts and hyphenation.

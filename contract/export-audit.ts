@@ -9,6 +9,14 @@ export const EXPORT_REASON_MODES = ["required", "optional", "hidden"] as const;
 export type ExportReasonMode = (typeof EXPORT_REASON_MODES)[number];
 export const DEFAULT_FRESH_AUTH_SECONDS = 300;
 
+/** Set per server (KPS_EXPORT_REASON, KPS_EXPORT_FRESH_AUTH_S) and told in GET /console/setup. */
+export type ExportPolicy = { reasonMode: ExportReasonMode; freshAuthSeconds: number };
+
+export const DEFAULT_EXPORT_POLICY: ExportPolicy = {
+  reasonMode: "required",
+  freshAuthSeconds: DEFAULT_FRESH_AUTH_SECONDS,
+};
+
 /** Codes of the console server's own refusals (not in KPS's published table). */
 export const EXPORT_AUDIT_ERRORS = {
   /** 400: the server requires a reason and the request carried none. */

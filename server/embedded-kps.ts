@@ -2,8 +2,10 @@
 import { chmodSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from "../contract/export-audit.ts";
 import { checkOrWriteCanary, dropStaleCanary, storeIsEmpty } from "./crypto/canary.ts";
 import { loadMasterKey } from "./crypto/master-key.ts";
+import { registerTraceRoutes } from "./cts/trace-routes.ts";
 import { AccessKeyStore } from "./iam/access-keys.ts";
 import { registerSignedRequests } from "./iam/authenticate.ts";
 import { registerIamRoutes } from "./iam/iam-routes.ts";
@@ -69,6 +71,7 @@ export function registerEmbeddedKps(
   app: FastifyInstance,
   store: EmbeddedKps,
   options: EmbeddedOptions,
+  exportPolicy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): void {
   const { db, vault, accessKeys, mfaDevices } = store;
   // Failed signatures and failed sign-ins slow down the same guesser.
@@ -81,11 +84,13 @@ export function registerEmbeddedKps(
     new ExportRateLimit(options.exportRateLimit),
     new GroupCommit(db),
     new AuditGate(options.auditFailuresPerMinute ?? LIMIT_DEFAULTS.auditFailuresPerMinute),
+    exportPolicy,
   );
   const createRateLimit = new ExportRateLimit(
     options.createRateLimit ?? LIMIT_DEFAULTS.createRateLimit,
   );
   registerKpsRoutes(app, { db, vault, exports, createRateLimit });
+  registerTraceRoutes(app, db);
   const stopSweeps = startSweeps(
     {
       db,

@@ -29,7 +29,10 @@ describe("IAM tokens", () => {
       domain: { name: "acme" },
     });
     expect(body.user).toMatchObject({ id: world.users.alice, name: "alice" });
-    expect(body.roles).toEqual([{ id: "DEW_KeypairFullAccess", name: "DEW KeypairFullAccess" }]);
+    expect(body.roles).toEqual([
+      { id: "DEW_KeypairFullAccess", name: "DEW KeypairFullAccess" },
+      { id: "CTS_ReadOnlyAccess", name: "CTS ReadOnlyAccess" },
+    ]);
     expect(Date.parse(body.expires_at) - Date.parse(body.issued_at)).toBe(24 * 60 * 60 * 1000);
     const stored = JSON.stringify(world.store.db.prepare("SELECT * FROM tokens").all());
     expect(stored).not.toContain(token);

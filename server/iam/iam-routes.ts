@@ -16,7 +16,7 @@ import { findGrantedProject, findUser, findUserById, listGrantedProjects } from 
 import type { LoginThrottle } from "./login-throttle.ts";
 import type { MfaDeviceStore } from "./mfa-devices.ts";
 import { DUMMY_HASH, verifyPassword } from "./passwords.ts";
-import { extraPolicies, issueToken, resolveToken, revokeToken } from "./tokens.ts";
+import { issueToken, resolveToken, revokeToken } from "./tokens.ts";
 
 export type IamDeps = {
   db: Db;
@@ -48,21 +48,22 @@ export function registerIamRoutes(
       identity.expiresAt,
       identity.authenticatedAt ?? now,
     );
-    const domain = { id: user.domain_id, name: user.domain_name };
-    const policies = [project.policy, ...extraPolicies(db, user.id, project.id)];
     return reply
       .code(201)
       .header("X-Subject-Token", issued.token)
-      .send({
-        token: {
-          expires_at: new Date(issued.expiresAt).toISOString(),
-          issued_at: new Date(issued.issuedAt).toISOString(),
-          methods: identity.methods,
-          project: { id: project.id, name: project.name, domain },
-          user: { id: user.id, name: user.name, domain },
-          roles: policies.map((policy) => ({ id: policy.replaceAll(" ", "_"), name: policy })),
-        },
-      });
+      .send(tokenBody(db, issued.token));
+  });
+
+  // KeystoneValidateToken: what a token is (the proxy's export log asks who exported); a caller
+  // may only look up tokens of its own user, as with sign-out.
+  app.get("/v3/auth/tokens", async (request, reply) => {
+    const caller = callerOf(request, db);
+    const subject = header(request, "x-subject-token");
+    if (!subject) throw iamError(400, "X-Subject-Token is required.");
+    const target = resolveToken(db, subject);
+    if (!target || target.userId !== caller.userId)
+      throw iamError(404, "The token could not be found.");
+    return reply.header("X-Subject-Token", subject).send(tokenBody(db, subject));
   });
 
   app.get("/v3/auth/projects", async (request) => {
@@ -245,4 +246,22 @@ function header(request: FastifyRequest, name: string): string | undefined {
  */
 function mfaFailure(code: string, message: string, userId?: string): ApiFailure {
   return new ApiFailure(401, code, message, "iam", {}, userId ? { user_id: userId } : undefined);
+}
+
+/** The body IAM answers a token with: who, where, how, until when, with which roles. */
+function tokenBody(db: Db, token: string) {
+  const caller = resolveToken(db, token);
+  if (!caller) throw iamError(401, "The token is invalid or has expired.");
+  const domain = { id: caller.domainId, name: caller.domainName };
+  const policies = [caller.policy, ...caller.extraPolicies];
+  return {
+    token: {
+      expires_at: new Date(caller.expiresAt).toISOString(),
+      issued_at: new Date(caller.issuedAt).toISOString(),
+      methods: caller.methods,
+      project: { id: caller.projectId, name: caller.projectName, domain },
+      user: { id: caller.userId, name: caller.userName, domain },
+      roles: policies.map((policy) => ({ id: policy.replaceAll(" ", "_"), name: policy })),
+    },
+  };
 }

@@ -67,3 +67,19 @@ export function recordedReason(header: Header, mode: ExportReasonMode): string |
 function invalid(why: string): ApiFailure {
   return new ApiFailure(400, EXPORT_AUDIT_ERRORS.reasonInvalid, `Invalid export reason: ${why}.`);
 }
+
+const MAX_RECORDED_NAMES = 100;
+
+/**
+ * The key names a body carries, read leniently and never trusted: only for the record of a
+ * refused attempt, cut to the longest valid name and a bounded count.
+ */
+export function carriedNames(body: unknown): string[] {
+  const items = Array.isArray(body) ? body : [body];
+  const names: string[] = [];
+  for (const item of items.slice(0, MAX_RECORDED_NAMES)) {
+    const name = (item as { keypair?: { name?: unknown } } | null)?.keypair?.name;
+    if (typeof name === "string") names.push(name.slice(0, 255));
+  }
+  return names;
+}

@@ -8,6 +8,7 @@ ALTER TABLE audit ADD COLUMN status INTEGER;
 CREATE INDEX audit_by_project ON audit(target_project_id, id);
 CREATE INDEX audit_by_project_user ON audit(target_project_id, actor_name, id);
 CREATE INDEX audit_by_project_outcome ON audit(target_project_id, outcome, id);
+CREATE INDEX audit_by_project_user_outcome ON audit(target_project_id, actor_name, outcome, id);
 -- One row per key-pair name of an attempt, so the history filters by key pair through an index
 -- instead of scanning every record's JSON list.
 CREATE TABLE audit_names (

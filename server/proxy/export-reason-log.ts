@@ -12,9 +12,12 @@ export type ExportLogLine = {
   reason: string | null;
   user: { id?: string; name?: string; domain?: string } | null;
   keypairs: string[];
-  /** This server's id for the request (its X-Request-Id answer header). */
+  /** This server's id for the request (its own log lines' reqId). */
   request_id: string;
-  /** The cloud's id, which its CTS trace carries as request_id. */
+  /**
+   * The cloud's id for the answer, which its CTS trace carries as request_id and the browser
+   * sees as X-Request-Id; null when the attempt was refused here, before it was forwarded.
+   */
   cloud_request_id: string | null;
   status: number;
   error_code: string | null;
@@ -40,10 +43,14 @@ export function reasonLogged(forward: Handler, deps: ReasonLogDeps): Handler {
         : Promise.resolve(null);
     let status = 500;
     let errorCode: string | null = null;
+    let cloudRequestId: string | null = null;
     try {
       checkedReason(header, deps.policy.reasonMode);
       const sent = await forward(request, reply);
       status = reply.statusCode;
+      // The forwarded answer carries the cloud's X-Request-Id in place of this server's.
+      const answered = reply.getHeader("x-request-id");
+      if (typeof answered === "string" && answered !== request.id) cloudRequestId = answered;
       return sent;
     } catch (error) {
       if (error instanceof ApiFailure) {
@@ -52,13 +59,12 @@ export function reasonLogged(forward: Handler, deps: ReasonLogDeps): Handler {
       }
       throw error;
     } finally {
-      const cloudRequestId = reply.getHeader("x-request-id");
       const line: Omit<ExportLogLine, "user"> = {
         event: "kps-export",
         reason: recordedReason(header, deps.policy.reasonMode),
         keypairs: carriedNames(parsedBody(request.body)),
         request_id: request.id,
-        cloud_request_id: typeof cloudRequestId === "string" ? cloudRequestId : null,
+        cloud_request_id: cloudRequestId,
         status,
         error_code: errorCode,
       };

@@ -146,6 +146,22 @@ describe("the export reason", () => {
     }
   });
 
+  it("refuses and redacts key material or the caller's own token pasted into the reason", async () => {
+    for (const pasted of [
+      `Ticket 1: ${tokens.alice}`,
+      "Ticket 2: -----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE=",
+      "Ticket 3: openssh-key-v1 leaked",
+    ]) {
+      const { response, rows } = await exportWith({ token: tokens.alice, reason: encoded(pasted) });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error_code).toBe("KPS.7002");
+      const recorded = rows[0]?.reason ?? "";
+      expect(recorded).toContain("[redacted]");
+      expect(recorded).not.toContain(tokens.alice);
+      expect(recorded).not.toMatch(/-----BEGIN|PRIVATE KEY|openssh-key-v1/i);
+    }
+  });
+
   it("is recorded with every other refusal too", async () => {
     const reason = encoded("Ticket SUP-9: check the refusals");
     const cases = [

@@ -17,10 +17,29 @@ const FORBIDDEN = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u06
 type Header = string | string[] | undefined;
 
 /**
+ * The audit never holds key material or a token, whatever a requester pastes into the reason:
+ * PEM and OpenSSH key markers and the request's own token are refused and redacted.
+ */
+const KEY_MATERIAL = /-----BEGIN|PRIVATE KEY|openssh-key-v1/gi;
+const REDACTED = "[redacted]";
+
+function credentialsIn(reason: string, token: string | undefined): boolean {
+  KEY_MATERIAL.lastIndex = 0;
+  return (
+    KEY_MATERIAL.test(reason) ||
+    (token !== undefined && token.length >= 16 && reason.includes(token))
+  );
+}
+
+/**
  * The reason to act on: null when none was given (or the server hides the field), a refusal
  * when the server requires one or the one given is malformed.
  */
-export function checkedReason(header: Header, mode: ExportReasonMode): string | null {
+export function checkedReason(
+  header: Header,
+  mode: ExportReasonMode,
+  token?: string,
+): string | null {
   if (mode === "hidden") return null;
   if (header === undefined || header === "") {
     if (mode === "required")
@@ -40,6 +59,7 @@ export function checkedReason(header: Header, mode: ExportReasonMode): string | 
     throw invalid("the reason is not percent-encoded UTF-8");
   }
   if (FORBIDDEN.test(reason)) throw invalid("the reason holds control characters");
+  if (credentialsIn(reason, token)) throw invalid("the reason holds key material or a token");
   const length = [...reason.trim()].length;
   if (length < EXPORT_REASON_MIN || [...reason].length > EXPORT_REASON_MAX)
     throw invalid("the reason must be 8 to 500 characters");
@@ -50,16 +70,22 @@ export function checkedReason(header: Header, mode: ExportReasonMode): string | 
  * What the audit record keeps of whatever was sent, valid or not, so a refusal still shows what
  * was tried: decoded when it decodes, forbidden characters replaced, cut to 500 characters.
  */
-export function recordedReason(header: Header, mode: ExportReasonMode): string | null {
+export function recordedReason(
+  header: Header,
+  mode: ExportReasonMode,
+  token?: string,
+): string | null {
   if (mode === "hidden" || typeof header !== "string" || header === "") return null;
-  const raw = header.slice(0, MAX_ENCODED);
   let text: string;
   try {
-    text = decodeURIComponent(raw);
+    text = decodeURIComponent(header);
   } catch {
-    text = raw;
+    text = header;
   }
-  return [...text.replace(new RegExp(FORBIDDEN.source, "gu"), "\ufffd")]
+  // Redacted before it is cut, so a token split by the cut cannot survive in part.
+  if (token !== undefined && token.length >= 16) text = text.replaceAll(token, REDACTED);
+  text = text.replace(KEY_MATERIAL, REDACTED);
+  return [...text.slice(0, MAX_ENCODED).replace(new RegExp(FORBIDDEN.source, "gu"), "\ufffd")]
     .slice(0, EXPORT_REASON_MAX)
     .join("");
 }

@@ -51,7 +51,11 @@ export class ExportService {
     let caller: Caller | null = null;
     let names: string[] = [];
     // Whatever the outcome, the record says what reason was given.
-    const reason = recordedReason(request.headers["x-export-reason"], this.policy.reasonMode);
+    const reason = recordedReason(
+      request.headers["x-export-reason"],
+      this.policy.reasonMode,
+      tokenOf(request),
+    );
     const record = (
       outcome: AuditRecord["outcome"],
       failure: ApiFailure | null,
@@ -141,7 +145,7 @@ export class ExportService {
       "failure",
       failure,
       [],
-      recordedReason(request.headers["x-export-reason"], this.policy.reasonMode),
+      recordedReason(request.headers["x-export-reason"], this.policy.reasonMode, tokenOf(request)),
     );
     if (!this.gate.admit(record)) return;
     await this.commits.run(() => writeAudit(this.db, record));
@@ -167,7 +171,7 @@ export class ExportService {
    * permission: telling a user who may not export to sign in again would help nobody.
    */
   private checkStepUp(request: FastifyRequest, caller: Caller): void {
-    checkedReason(request.headers["x-export-reason"], this.policy.reasonMode);
+    checkedReason(request.headers["x-export-reason"], this.policy.reasonMode, tokenOf(request));
     const ageMs = Date.now() - caller.authenticatedAt;
     if (ageMs > this.policy.freshAuthSeconds * 1000)
       // 403, not 401: the console reads 401 as "the session is over"; this one only needs the
@@ -216,6 +220,11 @@ function auditRecord(
     reason,
     targetProjectId: pathProject(request),
   };
+}
+
+function tokenOf(request: FastifyRequest): string | undefined {
+  const token = request.headers["x-auth-token"];
+  return typeof token === "string" ? token : undefined;
 }
 
 /** The project the path names, kept only when it is shaped like a project id. */

@@ -45,7 +45,7 @@ export function reasonLogged(forward: Handler, deps: ReasonLogDeps): Handler {
     let errorCode: string | null = null;
     let cloudRequestId: string | null = null;
     try {
-      checkedReason(header, deps.policy.reasonMode);
+      checkedReason(header, deps.policy.reasonMode, typeof token === "string" ? token : undefined);
       const sent = await forward(request, reply);
       status = reply.statusCode;
       // The forwarded answer carries the cloud's X-Request-Id in place of this server's.
@@ -61,7 +61,11 @@ export function reasonLogged(forward: Handler, deps: ReasonLogDeps): Handler {
     } finally {
       const line: Omit<ExportLogLine, "user"> = {
         event: "kps-export",
-        reason: recordedReason(header, deps.policy.reasonMode),
+        reason: recordedReason(
+          header,
+          deps.policy.reasonMode,
+          typeof token === "string" ? token : undefined,
+        ),
         keypairs: carriedNames(parsedBody(request.body)),
         request_id: request.id,
         cloud_request_id: cloudRequestId,

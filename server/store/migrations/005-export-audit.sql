@@ -18,6 +18,14 @@ CREATE TABLE audit_names (
   PRIMARY KEY (target_project_id, name, audit_id)
 ) WITHOUT ROWID;
 CREATE INDEX audit_names_audit ON audit_names(audit_id);
+-- Rows from before: the path's project was not kept, so the caller's stands in for it (the same
+-- for every attempt made in the caller's own project); a success was answered 200.
+UPDATE audit SET target_project_id = project_id WHERE project_id IS NOT NULL;
+UPDATE audit SET status = 200 WHERE outcome = 'success';
+INSERT OR IGNORE INTO audit_names (audit_id, target_project_id, name)
+  SELECT a.id, a.target_project_id, j.value
+    FROM audit a, json_each(a.keypair_names) j
+   WHERE a.target_project_id IS NOT NULL AND json_valid(a.keypair_names) AND j.type = 'text';
 
 -- When the token's password was last checked: a token exchanged for another project keeps its
 -- original's, so step-up before an export cannot be dodged by re-scoping. NULL (older rows)

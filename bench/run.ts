@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { browserFigures } from "./browser-figures.ts";
 import { costGrowth } from "./cost-growth.ts";
 import { baselineEntryBytes, entryGzipBytes } from "./first-load.ts";
+import { historyFigures } from "./history-figures.ts";
 import { serverThroughput } from "./server-throughput.ts";
 
 const work = mkdtempSync(join(tmpdir(), "kps-bench-"));
@@ -82,6 +83,10 @@ try {
   console.log("\nHow cost grows (median ms)");
   console.table(growth);
 
+  const history = await historyFigures(join(work, "history"), port + 30, quick ? 20 : 50);
+  console.log("\nExport history at 100,000 records (GET /v3/{project_id}/traces, ms)");
+  console.table(history);
+
   const results = {
     machine,
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -89,6 +94,7 @@ try {
     browser: browser.json,
     throughput,
     growth,
+    history,
   };
   mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
   writeFileSync(

@@ -11,11 +11,16 @@ export const KPS_ACTIONS = [
   "kps:SSHKeyPair:clearPrivateKey",
   "kps:SSHKeyPair:update",
 ] as const;
-export type KpsAction = (typeof KPS_ACTIONS)[number];
+/** Reading the export history (issue 15): Cloud Trace Service's own action, not a KPS one. */
+export const CTS_ACTIONS = ["cts:trace:list"] as const;
+/** Every action the console asks about; named for KPS since most of them are. */
+export type KpsAction = (typeof KPS_ACTIONS)[number] | (typeof CTS_ACTIONS)[number];
 
 export const POLICIES = {
   "DEW KeypairFullAccess": KPS_ACTIONS,
   "DEW KeypairReadOnlyAccess": ["kps:SSHKeyPair:list", "kps:SSHKeyPair:get"],
+  // Granted beside a DEW policy: a token's roles list both, and any role may grant an action.
+  "CTS ReadOnlyAccess": CTS_ACTIONS,
 } as const satisfies Record<string, readonly KpsAction[]>;
 export type PolicyName = keyof typeof POLICIES;
 
@@ -36,6 +41,29 @@ export const passwordAuthRequestSchema = z.strictObject({
           password: bounded(128),
           domain: z.strictObject({ name: bounded(64) }),
         }),
+      }),
+    }),
+    scope: projectScope,
+  }),
+});
+
+/**
+ * Password and a virtual MFA code in one request, as Huawei's IAM SDK models have it
+ * (KeystoneCreateUserTokenByPasswordAndMfa: MfaIdentity, MfaTotp, MfaTotpUser{id, passcode}).
+ */
+export const passwordTotpAuthRequestSchema = z.strictObject({
+  auth: z.strictObject({
+    identity: z.strictObject({
+      methods: z.tuple([z.literal("password"), z.literal("totp")]),
+      password: z.strictObject({
+        user: z.strictObject({
+          name: bounded(64),
+          password: bounded(128),
+          domain: z.strictObject({ name: bounded(64) }),
+        }),
+      }),
+      totp: z.strictObject({
+        user: z.strictObject({ id: bounded(64), passcode: bounded(16) }),
       }),
     }),
     scope: projectScope,

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { z } from "zod/mini";
 import { CONSOLE_SETUP_PATH, type ConsoleSetup } from "../contract/console.ts";
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from "../contract/export-audit.ts";
 import { type EmbeddedKps, type EmbeddedOptions, registerEmbeddedKps } from "./embedded-kps.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { ApiFailure, errorBody } from "./http/errors.ts";
@@ -33,6 +34,8 @@ export type AppOptions = {
    * already prints for anyone who started the server; absent in proxy mode and by default.
    */
   demo?: NonNullable<ConsoleSetup["demo"]>;
+  /** Issue 15: reason mode and step-up window, enforced here and told to the console. */
+  exportPolicy?: ExportPolicy;
 };
 
 // zod/mini ships no messages; KPS.0002 answers quote the first issue, so it needs them.
@@ -103,15 +106,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerErrorHandling(app);
   app.get("/healthz", async () => ({ status: "ok" }));
-  const setup: ConsoleSetup = { demo: options.demo ?? null };
+  const exportPolicy = options.exportPolicy ?? DEFAULT_EXPORT_POLICY;
+  const setup: ConsoleSetup = {
+    demo: options.demo ?? null,
+    exportReason: exportPolicy.reasonMode,
+    exportFreshAuthSeconds: exportPolicy.freshAuthSeconds,
+  };
   app.get(CONSOLE_SETUP_PATH, async (_request, reply) => {
     reply.header("Cache-Control", "no-store");
     return setup;
   });
   if ("embedded" in options.backend) {
-    registerEmbeddedKps(app, options.backend.embedded, options.backend);
+    registerEmbeddedKps(app, options.backend.embedded, options.backend, exportPolicy);
   } else {
-    registerCloudProxy(app, options.backend);
+    registerCloudProxy(app, options.backend, exportPolicy);
   }
   await registerStaticFiles(app, options.distDir ?? defaultDistDir);
   return app;

@@ -1,6 +1,12 @@
 // Reads the console server's configuration from the environment, in one place.
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+import {
+  DEFAULT_EXPORT_POLICY,
+  EXPORT_REASON_MODES,
+  type ExportPolicy,
+  type ExportReasonMode,
+} from "../contract/export-audit.ts";
 import { REQUEST_TIMEOUT_MS } from "./app.ts";
 import { LIMIT_DEFAULTS } from "./embedded-kps.ts";
 import { DEFAULT_UPSTREAM_LIMITS } from "./proxy/cloud-proxy.ts";
@@ -15,6 +21,12 @@ export type Config = {
   /** Proxy mode when both are set: forward /v3 to the real cloud, open no store. */
   kpsEndpoint: string | null;
   iamEndpoint: string | null;
+  /** Cloud Trace Service, for the export history in proxy mode; optional. */
+  ctsEndpoint: string | null;
+  /** Issue 15: the export reason's mode and the step-up window. */
+  exportPolicy: ExportPolicy;
+  /** Whether the demo gives sam a virtual MFA device (KPS_DEMO_MFA, on by default). */
+  demoMfa: boolean;
   upstreamLimits: UpstreamLimits;
   exportRateLimit: number;
   createRateLimit: number;
@@ -37,6 +49,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT is not a port: ${env.PORT}`);
   const kpsEndpoint = endpoint("KPS_ENDPOINT", env.KPS_ENDPOINT);
   const iamEndpoint = endpoint("IAM_ENDPOINT", env.IAM_ENDPOINT);
+  const ctsEndpoint = endpoint("CTS_ENDPOINT", env.CTS_ENDPOINT);
+  const reasonMode = (env.KPS_EXPORT_REASON ||
+    DEFAULT_EXPORT_POLICY.reasonMode) as ExportReasonMode;
+  if (!EXPORT_REASON_MODES.includes(reasonMode))
+    throw new Error(`KPS_EXPORT_REASON must be one of ${EXPORT_REASON_MODES.join(", ")}.`);
   if (Boolean(kpsEndpoint) !== Boolean(iamEndpoint)) {
     throw new Error("Proxy mode needs both KPS_ENDPOINT and IAM_ENDPOINT.");
   }
@@ -67,6 +84,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: demo && !kpsEndpoint,
     kpsEndpoint,
     iamEndpoint,
+    ctsEndpoint,
+    exportPolicy: {
+      reasonMode,
+      freshAuthSeconds: positive(
+        env,
+        "KPS_EXPORT_FRESH_AUTH_S",
+        DEFAULT_EXPORT_POLICY.freshAuthSeconds,
+      ),
+    },
+    demoMfa: env.KPS_DEMO_MFA !== "0",
     upstreamLimits,
     exportRateLimit: Number(env.KPS_EXPORT_RATE_LIMIT || 30),
     createRateLimit: positive(env, "KPS_CREATE_RATE_LIMIT", LIMIT_DEFAULTS.createRateLimit),

@@ -11,7 +11,12 @@ describe("GET /console/setup", () => {
   it("names no demo account when none was seeded", async () => {
     const response = await world.app.inject({ method: "GET", url: "/console/setup" });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ demo: null });
+    // The export settings are the test world's (optional reasons); main passes the configured.
+    expect(response.json()).toEqual({
+      demo: null,
+      exportReason: "optional",
+      exportFreshAuthSeconds: 300,
+    });
     expect(response.body).not.toContain("Test#Password1");
   });
 });

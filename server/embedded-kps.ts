@@ -2,12 +2,15 @@
 import { chmodSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from "../contract/export-audit.ts";
 import { checkOrWriteCanary, dropStaleCanary, storeIsEmpty } from "./crypto/canary.ts";
 import { loadMasterKey } from "./crypto/master-key.ts";
+import { registerTraceRoutes } from "./cts/trace-routes.ts";
 import { AccessKeyStore } from "./iam/access-keys.ts";
 import { registerSignedRequests } from "./iam/authenticate.ts";
 import { registerIamRoutes } from "./iam/iam-routes.ts";
 import { LoginThrottle } from "./iam/login-throttle.ts";
+import { MfaDeviceStore } from "./iam/mfa-devices.ts";
 import { deleteExpiredTokens } from "./iam/tokens.ts";
 import { ExportRateLimit } from "./kps/export-rate-limit.ts";
 import { ExportService } from "./kps/export-service.ts";
@@ -34,7 +37,12 @@ export const LIMIT_DEFAULTS = {
   auditRetentionDays: 400,
 } as const;
 
-export type EmbeddedKps = { db: Db; vault: PrivateKeyVault; accessKeys: AccessKeyStore };
+export type EmbeddedKps = {
+  db: Db;
+  vault: PrivateKeyVault;
+  accessKeys: AccessKeyStore;
+  mfaDevices: MfaDeviceStore;
+};
 
 export function openEmbeddedStore(dataDir: string): EmbeddedKps {
   // The directory holds the master key beside the database: nobody else may even list it.
@@ -51,6 +59,7 @@ export function openEmbeddedStore(dataDir: string): EmbeddedKps {
       db,
       vault: new PrivateKeyVault(db, masterKey),
       accessKeys: new AccessKeyStore(db, masterKey),
+      mfaDevices: new MfaDeviceStore(db, masterKey),
     };
   } catch (error) {
     db.close();
@@ -62,23 +71,26 @@ export function registerEmbeddedKps(
   app: FastifyInstance,
   store: EmbeddedKps,
   options: EmbeddedOptions,
+  exportPolicy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): void {
-  const { db, vault, accessKeys } = store;
+  const { db, vault, accessKeys, mfaDevices } = store;
   // Failed signatures and failed sign-ins slow down the same guesser.
   const throttle = new LoginThrottle();
   registerSignedRequests(app, { db, accessKeys, throttle });
-  registerIamRoutes(app, { db, throttle, accessKeys });
+  registerIamRoutes(app, { db, throttle, accessKeys, mfaDevices });
   const exports = new ExportService(
     db,
     vault,
     new ExportRateLimit(options.exportRateLimit),
     new GroupCommit(db),
     new AuditGate(options.auditFailuresPerMinute ?? LIMIT_DEFAULTS.auditFailuresPerMinute),
+    exportPolicy,
   );
   const createRateLimit = new ExportRateLimit(
     options.createRateLimit ?? LIMIT_DEFAULTS.createRateLimit,
   );
   registerKpsRoutes(app, { db, vault, exports, createRateLimit });
+  registerTraceRoutes(app, db);
   const stopSweeps = startSweeps(
     {
       db,

@@ -89,7 +89,14 @@ describe("the front door", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({
-      demo: { account: "demo", users: ["alice", "bob", "sam"], password: "KpsDemo#2026" },
+      demo: {
+        account: "demo",
+        users: ["alice", "bob", "sam"],
+        password: "KpsDemo#2026",
+        mfa: { user: "sam", secret: expect.stringMatching(/^[A-Z2-7]{32}$/) },
+      },
+      exportReason: "required",
+      exportFreshAuthSeconds: 300,
     });
   });
 
@@ -116,7 +123,8 @@ describe("the front door", () => {
   }, 60_000);
 
   it("finishes in-flight requests on SIGTERM, then exits 0", async () => {
-    const body = JSON.stringify(passwordAuthRequest("demo", "sam", "KpsDemo#2026", "cn-north-4"));
+    // alice: sam has a virtual MFA device, and a code is good once.
+    const body = JSON.stringify(passwordAuthRequest("demo", "alice", "KpsDemo#2026", "cn-north-4"));
     // Each on a new connection, fully sent before the signal: accepted requests. Sign-in hashes
     // with scrypt, so they are still being worked on when SIGTERM lands.
     const inFlight = Array.from({ length: 4 }, () => {

@@ -3,16 +3,18 @@ import { mkdirSync } from "node:fs";
 import { type AppOptions, buildApp } from "./app.ts";
 import { isLoopback, readConfig } from "./config.ts";
 import { openEmbeddedStore } from "./embedded-kps.ts";
-import { DEMO, demoAccessKey, seedDemo } from "./seed/demo-seed.ts";
+import { DEMO, demoAccessKey, demoMfaDevice, seedDemo } from "./seed/demo-seed.ts";
 
 const config = readConfig();
 let backend: AppOptions["backend"];
 let seeded = false;
 let demoKey: { ak: string; sk: string } | undefined;
+let demoMfa: { user: string; secret: string } | undefined;
 if (config.kpsEndpoint && config.iamEndpoint) {
   backend = {
     kpsEndpoint: config.kpsEndpoint,
     iamEndpoint: config.iamEndpoint,
+    ...(config.ctsEndpoint ? { ctsEndpoint: config.ctsEndpoint } : {}),
     limits: config.upstreamLimits,
   };
 } else {
@@ -20,6 +22,7 @@ if (config.kpsEndpoint && config.iamEndpoint) {
   const embedded = openEmbeddedStore(config.dataDir);
   seeded = config.demo ? await seedDemo(embedded) : false;
   demoKey = config.demo ? demoAccessKey(embedded) : undefined;
+  demoMfa = config.demo ? demoMfaDevice(embedded, config.demoMfa) : undefined;
   backend = {
     embedded,
     exportRateLimit: config.exportRateLimit,
@@ -39,9 +42,15 @@ const app = await buildApp({
   logger: true,
   lifecycle,
   trustedProxies: config.trustedProxies,
+  exportPolicy: config.exportPolicy,
   demo:
     config.demo && !("kpsEndpoint" in backend)
-      ? { account: DEMO.account, users: [...DEMO.users], password: DEMO.password }
+      ? {
+          account: DEMO.account,
+          users: [...DEMO.users],
+          password: DEMO.password,
+          ...(demoMfa ? { mfa: demoMfa } : {}),
+        }
       : undefined,
 });
 try {
@@ -64,6 +73,11 @@ const port = address && typeof address === "object" ? address.port : config.port
 console.log(`\nKPS Console: http://${shownHost}:${port}/`);
 if ("kpsEndpoint" in backend) {
   console.log(`Proxy mode: KPS ${config.kpsEndpoint}, IAM ${config.iamEndpoint}`);
+  console.log(
+    config.ctsEndpoint
+      ? `Export history from CTS ${config.ctsEndpoint}; export reasons go to this server's log.`
+      : "No CTS_ENDPOINT: the export history is not served; export reasons go to this server's log.",
+  );
 } else {
   console.log(`Embedded KPS, data in ${config.dataDir}${seeded ? " (demo seeded)" : ""}`);
   if (config.demo) {
@@ -71,6 +85,10 @@ if ("kpsEndpoint" in backend) {
       `Demo sign-in: account "${DEMO.account}", users ${DEMO.users.join(", ")}, password "${DEMO.password}"`,
     );
     if (demoKey) console.log(`Demo access key (alice): AK ${demoKey.ak}  SK ${demoKey.sk}`);
+    if (demoMfa)
+      console.log(
+        `Demo virtual MFA device (${demoMfa.user}): secret ${demoMfa.secret} (RFC 6238, 6 digits, 30 s, SHA-1)`,
+      );
   }
 }
 

@@ -30,7 +30,17 @@ export async function storeFigures(attempts = 1000) {
       const response = await world.app.inject({
         method: "POST",
         url: `/v3/${world.projects.main}/keypairs/private-key/${single ? "export" : "batch-export"}`,
-        headers: { "x-auth-token": i % 10 === 9 ? "kps1.bad-token-value-xxxxxxxx" : token },
+        headers: {
+          "x-auth-token": i % 10 === 9 ? "kps1.bad-token-value-xxxxxxxx" : token,
+          // Issue 15: most attempts give a reason; some try to smuggle a token or a key into it.
+          ...(i % 5 === 4
+            ? {}
+            : {
+                "x-export-reason": encodeURIComponent(
+                  i % 50 === 3 ? `Ticket ${i} ${token}` : `Ticket SUP-${i}: customer request`,
+                ),
+              }),
+        },
         payload: single
           ? { keypair: { name: names[0] } }
           : names.map((name) => ({ keypair: { name } })),
@@ -38,7 +48,8 @@ export async function storeFigures(attempts = 1000) {
       if (single && response.statusCode === 200) exported.add(response.json().keypair.private_key);
     }
     const { db } = world.store;
-    const records = db.prepare("SELECT * FROM audit").all();
+    const records = db.prepare("SELECT * FROM audit").all() as { reason: string | null }[];
+    const withReason = records.filter((record) => record.reason !== null).length;
     const auditText = JSON.stringify(records);
     const auditLeaks =
       [...exported].filter((pem) => auditText.includes(pem.split("\n")[1] ?? "")).length +
@@ -90,6 +101,7 @@ export async function storeFigures(attempts = 1000) {
     return {
       attempts,
       auditRecords: records.length,
+      withReason,
       auditLeaks,
       swappedPairs: rows.length * (rows.length - 1),
       swappedOpened,

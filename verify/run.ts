@@ -105,6 +105,13 @@ try {
     String(store.attempts),
     store.auditRecords === store.attempts,
   );
+  record(
+    "audit",
+    "records with the export reason they were sent (4 in 5 attempts send one)",
+    store.withReason,
+    String(store.attempts * 0.8),
+    store.withReason === store.attempts * 0.8,
+  );
   zero("audit", "records holding key material or a token", store.auditLeaks);
 
   const proxy = await proxyDefences(join(work, "proxy"), port + 3);

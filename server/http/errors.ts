@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly shape: ErrorShape = "kps",
     readonly headers: Record<string, string> = {},
+    /** Extra fields of an IAM error object (the MFA refusal's user id). */
+    readonly details?: Record<string, string>,
   ) {
     super(message);
   }
@@ -47,7 +49,14 @@ export function errorBody(failure: ApiFailure, requestId: string): unknown {
   switch (failure.shape) {
     case "iam":
       return {
-        error: { code: failure.status, message: failure.message, title: iamTitle(failure.status) },
+        error: {
+          code: failure.status,
+          message: failure.message,
+          title: iamTitle(failure.status),
+          // Our own refusals (MFA) carry a code a console can act on; Keystone's have none.
+          ...(failure.code.startsWith("IAM.") ? { error_code: failure.code } : {}),
+          ...failure.details,
+        },
       };
     case "gateway":
       return { error_code: failure.code, error_msg: failure.message, request_id: requestId };

@@ -19,7 +19,7 @@ import {
   SignatureRefused,
   signaturesMatch,
 } from "./signature.ts";
-import { type Caller, resolveToken } from "./tokens.ts";
+import { type Caller, extraPolicies, resolveToken } from "./tokens.ts";
 
 /** Who sent a request: a token names its project; a signature names one in X-Project-Id. */
 export type Identity =
@@ -126,9 +126,13 @@ function signedCaller(db: Db, userId: string, projectId: string): Caller | null 
     projectId,
     projectName: row.project_name,
     policy: row.policy,
+    extraPolicies: extraPolicies(db, userId, projectId),
     methods: ["aksk"],
     issuedAt: now,
     expiresAt: now,
+    // Decision (issue 15): each signature is a fresh proof of the secret, so a signed export
+    // needs no step-up; the permanent key is what IAM's own MFA rules govern.
+    authenticatedAt: now,
   };
 }
 

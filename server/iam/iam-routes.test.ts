@@ -29,7 +29,10 @@ describe("IAM tokens", () => {
       domain: { name: "acme" },
     });
     expect(body.user).toMatchObject({ id: world.users.alice, name: "alice" });
-    expect(body.roles).toEqual([{ id: "DEW_KeypairFullAccess", name: "DEW KeypairFullAccess" }]);
+    expect(body.roles).toEqual([
+      { id: "DEW_KeypairFullAccess", name: "DEW KeypairFullAccess" },
+      { id: "CTS_ReadOnlyAccess", name: "CTS ReadOnlyAccess" },
+    ]);
     expect(Date.parse(body.expires_at) - Date.parse(body.issued_at)).toBe(24 * 60 * 60 * 1000);
     const stored = JSON.stringify(world.store.db.prepare("SELECT * FROM tokens").all());
     expect(stored).not.toContain(token);
@@ -127,5 +130,30 @@ describe("IAM tokens", () => {
     });
     expect(response.statusCode).toBe(401);
     expect(response.json().request_id).toBe(response.headers["x-request-id"]);
+  });
+});
+
+describe("IAM token validation (GET /v3/auth/tokens)", () => {
+  it("tells a token's owner what the token is, and nobody else", async () => {
+    const alice = await world.token("alice");
+    const own = await world.app.inject({
+      method: "GET",
+      url: "/v3/auth/tokens",
+      headers: { "x-auth-token": alice, "x-subject-token": alice },
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().token).toMatchObject({
+      user: { id: world.users.alice, name: "alice", domain: { name: "acme" } },
+      project: { id: world.projects.main },
+      methods: ["password"],
+    });
+    const bob = await world.token("bob");
+    const other = await world.app.inject({
+      method: "GET",
+      url: "/v3/auth/tokens",
+      headers: { "x-auth-token": bob, "x-subject-token": alice },
+    });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain("alice");
   });
 });

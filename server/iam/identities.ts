@@ -98,3 +98,12 @@ export function grant(db: Db, userId: string, projectId: string, policy: PolicyN
     policy,
   );
 }
+
+/** A role beside the user's KPS policy in the project (e.g. CTS ReadOnlyAccess). */
+export function grantRole(db: Db, userId: string, projectId: string, policy: PolicyName): void {
+  sql(db, "INSERT OR IGNORE INTO role_grants (user_id, project_id, policy) VALUES (?, ?, ?)").run(
+    userId,
+    projectId,
+    policy,
+  );
+}

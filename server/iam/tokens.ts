@@ -17,9 +17,13 @@ export type Caller = {
   projectId: string;
   projectName: string;
   policy: PolicyName;
+  /** Roles granted beside `policy` in the project (role_grants), e.g. CTS ReadOnlyAccess. */
+  extraPolicies: PolicyName[];
   methods: string[];
   issuedAt: number;
   expiresAt: number;
+  /** When the password behind this token was checked (step-up before an export). */
+  authenticatedAt: number;
 };
 
 export function hashToken(token: string): string {
@@ -33,12 +37,13 @@ export function issueToken(
   methods: string[],
   now = Date.now(),
   expiresAt = now + TOKEN_LIFETIME_MS,
+  authenticatedAt = now,
 ): { token: string; issuedAt: number; expiresAt: number } {
   const token = `kps1.${randomBytes(32).toString("base64url")}`;
   sql(
     db,
-    "INSERT INTO tokens (hash, user_id, project_id, methods, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-  ).run(hashToken(token), userId, projectId, methods.join(","), now, expiresAt);
+    "INSERT INTO tokens (hash, user_id, project_id, methods, issued_at, expires_at, auth_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ).run(hashToken(token), userId, projectId, methods.join(","), now, expiresAt, authenticatedAt);
   // The oldest beyond the cap are revoked, and the user's expired ones go with them. rowid breaks
   // ties between tokens issued in the same millisecond, in issue order.
   sql(
@@ -56,7 +61,8 @@ export function resolveToken(db: Db, token: string, now = Date.now()): Caller | 
   const row = sql(
     db,
     `SELECT t.user_id, u.name AS user_name, u.domain_id, d.name AS domain_name, t.project_id,
-              p.name AS project_name, g.policy, t.methods, t.issued_at, t.expires_at
+              p.name AS project_name, g.policy, t.methods, t.issued_at, t.expires_at,
+              t.auth_at
          FROM tokens t
          JOIN users u ON u.id = t.user_id
          JOIN domains d ON d.id = u.domain_id
@@ -75,6 +81,7 @@ export function resolveToken(db: Db, token: string, now = Date.now()): Caller | 
         methods: string;
         issued_at: number;
         expires_at: number;
+        auth_at: number | null;
       }
     | undefined;
   if (!row || row.expires_at <= now) return null;
@@ -86,10 +93,24 @@ export function resolveToken(db: Db, token: string, now = Date.now()): Caller | 
     projectId: row.project_id,
     projectName: row.project_name,
     policy: row.policy,
+    extraPolicies: extraPolicies(db, row.user_id, row.project_id),
     methods: row.methods.split(","),
     issuedAt: row.issued_at,
     expiresAt: row.expires_at,
+    authenticatedAt: row.auth_at ?? row.issued_at,
   };
+}
+
+/** The roles granted beside the user's KPS policy in the project. */
+export function extraPolicies(db: Db, userId: string, projectId: string): PolicyName[] {
+  return (
+    sql(
+      db,
+      "SELECT policy FROM role_grants WHERE user_id = ? AND project_id = ? ORDER BY policy",
+    ).all(userId, projectId) as { policy: PolicyName }[]
+  )
+    .map((row) => row.policy)
+    .filter((policy) => policy in POLICIES);
 }
 
 export function revokeToken(db: Db, token: string): boolean {
@@ -101,5 +122,7 @@ export function deleteExpiredTokens(db: Db, now = Date.now()): number {
 }
 
 export function callerMay(caller: Caller, action: KpsAction): boolean {
-  return (POLICIES[caller.policy] as readonly KpsAction[]).includes(action);
+  return [caller.policy, ...caller.extraPolicies].some((policy) =>
+    (POLICIES[policy] as readonly KpsAction[]).includes(action),
+  );
 }

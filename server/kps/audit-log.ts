@@ -24,6 +24,12 @@ export type AuditRecord = {
   clientAddress: string;
   /** How many attempts the row stands for: more than 1 only for a flood's summary row. */
   attempts?: number;
+  /** What the requester gave in X-Export-Reason (export-reason.ts); exports only. */
+  reason?: string | null;
+  /** The project the request's path named, when it is a project id: the history's key. */
+  targetProjectId?: string | null;
+  /** The HTTP status the attempt was answered with. */
+  status?: number | null;
 };
 
 /** Who an attempt's record names: the token's owner, whichever route the attempt took. */
@@ -47,11 +53,12 @@ export function orNull<T>(read: () => T): T | null {
 }
 
 export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void {
-  sql(
+  const { lastInsertRowid } = sql(
     db,
     `INSERT INTO audit (time, request_id, operation, actor_user_id, actor_name, project_id, keypair_names,
-                        fingerprints, outcome, error_code, client_address, attempts)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                        fingerprints, outcome, error_code, client_address, attempts, reason,
+                        target_project_id, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     now.toISOString(),
     record.requestId,
@@ -65,7 +72,16 @@ export function writeAudit(db: Db, record: AuditRecord, now = new Date()): void 
     record.errorCode,
     record.clientAddress,
     record.attempts ?? 1,
+    record.reason ?? null,
+    record.targetProjectId ?? null,
+    record.status ?? (record.outcome === "success" ? 200 : null),
   );
+  if (!record.targetProjectId) return;
+  const name = sql(
+    db,
+    "INSERT OR IGNORE INTO audit_names (audit_id, target_project_id, name) VALUES (?, ?, ?)",
+  );
+  for (const keypair of record.names) name.run(lastInsertRowid, record.targetProjectId, keypair);
 }
 
 /** Retention: rows older than the cut-off go; returns how many. */

@@ -24,7 +24,12 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const request = (id: string) =>
-  ({ id, ip: "127.0.0.1", log: { error: () => {} } }) as unknown as FastifyRequest;
+  ({
+    id,
+    ip: "127.0.0.1",
+    headers: { "x-export-reason": encodeURIComponent("Ticket SUP-42: rotate keys") },
+    log: { error: () => {} },
+  }) as unknown as FastifyRequest;
 
 /** Starts an attempt without awaiting it, so attempts started together share a group. */
 const attempt = (id: string, names: string[]) =>

@@ -5,6 +5,12 @@
 // Attempts share transactions through group commit: an attempt settles only once the commit
 // holding its audit record has succeeded, so no key bytes leave before that record is durable.
 import type { FastifyRequest } from "fastify";
+import {
+  DEFAULT_EXPORT_POLICY,
+  EXPORT_AUDIT_ERRORS,
+  type ExportPolicy,
+} from "../../contract/export-audit.ts";
+import { PROJECT_ID_PATTERN } from "../../contract/kps.ts";
 import { ApiFailure, kpsError } from "../http/errors.ts";
 import { type Caller, callerMay } from "../iam/tokens.ts";
 import { AuditGate } from "../limits/audit-gate.ts";
@@ -12,6 +18,7 @@ import type { Db } from "../store/database.ts";
 import type { GroupCommit } from "../store/group-commit.ts";
 import { type AuditRecord, actorFields, orNull, writeAudit } from "./audit-log.ts";
 import { type ExportRateLimit, throttled } from "./export-rate-limit.ts";
+import { carriedNames, checkedReason, recordedReason } from "./export-reason.ts";
 import { findExportable } from "./keypair-store.ts";
 import { tokenCaller } from "./kps-request.ts";
 import type { PrivateKeyVault } from "./private-key-vault.ts";
@@ -28,6 +35,7 @@ export class ExportService {
     private readonly rateLimit: ExportRateLimit,
     private readonly commits: GroupCommit,
     private readonly gate: AuditGate = new AuditGate(Number.POSITIVE_INFINITY),
+    private readonly policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
   ) {}
 
   /**
@@ -42,15 +50,21 @@ export class ExportService {
   ): Promise<ExportedKey[]> {
     let caller: Caller | null = null;
     let names: string[] = [];
+    // Whatever the outcome, the record says what reason was given.
+    const reason = recordedReason(
+      request.headers["x-export-reason"],
+      this.policy.reasonMode,
+      tokenOf(request),
+    );
     const record = (
       outcome: AuditRecord["outcome"],
-      errorCode: string | null,
+      failure: ApiFailure | null,
       fingerprints: string[],
-    ) => auditRecord(request, operation, caller, names, outcome, errorCode, fingerprints);
-    const auditFailure = (code: string) => {
+    ) => auditRecord(request, operation, caller, names, outcome, failure, fingerprints, reason);
+    const auditFailure = (failure: ApiFailure) => {
       try {
-        const failure = record("failure", code, []);
-        if (this.gate.admit(failure)) writeAudit(this.db, failure);
+        const failureRecord = record("failure", failure, []);
+        if (this.gate.admit(failureRecord)) writeAudit(this.db, failureRecord);
       } catch (auditError) {
         request.log.error({ err: auditError }, "audit write failed");
       }
@@ -70,6 +84,7 @@ export class ExportService {
             throw error;
           }
           this.admit(caller);
+          this.checkStepUp(request, caller);
           names = parseNames();
           const keys = this.read(names, caller);
           // The only write of a success, and a statement that fails leaves nothing behind, so
@@ -87,7 +102,7 @@ export class ExportService {
           // SQLite rolled the whole group back (disk full, I/O error): a record written now
           // would be committed on its own, and the group's failure below records it again.
           if (!this.db.inTransaction) throw error;
-          auditFailure(error instanceof ApiFailure ? error.code : "KPS.0004");
+          auditFailure(error instanceof ApiFailure ? error : kpsError("KPS.0004"));
           return { error };
         }
       });
@@ -101,7 +116,7 @@ export class ExportService {
           // asked for which keys (both are reads; the rate limit is not charged again).
           caller ??= orNull(authenticate) ?? tokenCaller(request, this.db);
           if (names.length === 0) names = orNull(parseNames) ?? carriedNames(request.body);
-          auditFailure("KPS.0004");
+          auditFailure(kpsError("KPS.0004"));
         })
         .catch((auditError) => {
           request.log.error({ err: auditError }, "audit write failed");
@@ -120,7 +135,7 @@ export class ExportService {
     request: FastifyRequest,
     operation: AuditRecord["operation"],
     authenticate: () => Caller,
-    errorCode: string,
+    failure: ApiFailure,
   ): Promise<void> {
     const record = auditRecord(
       request,
@@ -128,8 +143,9 @@ export class ExportService {
       orNull(authenticate) ?? tokenCaller(request, this.db),
       carriedNames(request.body),
       "failure",
-      errorCode,
+      failure,
       [],
+      recordedReason(request.headers["x-export-reason"], this.policy.reasonMode, tokenOf(request)),
     );
     if (!this.gate.admit(record)) return;
     await this.commits.run(() => writeAudit(this.db, record));
@@ -148,6 +164,23 @@ export class ExportService {
     const wait = this.rateLimit.take(caller.userId);
     if (wait > 0) throw throttled(wait);
     if (!callerMay(caller, "kps:SSHKeyPair:exportPrivateKey")) throw kpsError("KPS.9003");
+  }
+
+  /**
+   * The reason (when the server asks for one) and a recent password check, after the
+   * permission: telling a user who may not export to sign in again would help nobody.
+   */
+  private checkStepUp(request: FastifyRequest, caller: Caller): void {
+    checkedReason(request.headers["x-export-reason"], this.policy.reasonMode, tokenOf(request));
+    const ageMs = Date.now() - caller.authenticatedAt;
+    if (ageMs > this.policy.freshAuthSeconds * 1000)
+      // 403, not 401: the console reads 401 as "the session is over"; this one only needs the
+      // password (and code) again for a fresh token.
+      throw new ApiFailure(
+        403,
+        EXPORT_AUDIT_ERRORS.freshAuthRequired,
+        `Sign in again to export: the password was last checked more than ${this.policy.freshAuthSeconds} seconds ago.`,
+      );
   }
 
   /** The first requested name, in order, that cannot be exported decides the error. */
@@ -170,8 +203,9 @@ function auditRecord(
   caller: Caller | null,
   names: string[],
   outcome: AuditRecord["outcome"],
-  errorCode: string | null,
+  failure: ApiFailure | null,
   fingerprints: string[],
+  reason: string | null,
 ): AuditRecord {
   return {
     requestId: request.id,
@@ -180,23 +214,21 @@ function auditRecord(
     names,
     fingerprints,
     outcome,
-    errorCode,
+    errorCode: failure?.code ?? null,
+    status: failure?.status ?? 200,
     clientAddress: request.ip,
+    reason,
+    targetProjectId: pathProject(request),
   };
 }
 
-const MAX_RECORDED_NAMES = 100;
+function tokenOf(request: FastifyRequest): string | undefined {
+  const token = request.headers["x-auth-token"];
+  return typeof token === "string" ? token : undefined;
+}
 
-/**
- * The key names a body carries, read leniently and never trusted: only for the record of a
- * refused attempt, cut to the longest valid name and a bounded count.
- */
-function carriedNames(body: unknown): string[] {
-  const items = Array.isArray(body) ? body : [body];
-  const names: string[] = [];
-  for (const item of items.slice(0, MAX_RECORDED_NAMES)) {
-    const name = (item as { keypair?: { name?: unknown } } | null)?.keypair?.name;
-    if (typeof name === "string") names.push(name.slice(0, 255));
-  }
-  return names;
+/** The project the path names, kept only when it is shaped like a project id. */
+function pathProject(request: FastifyRequest): string | null {
+  const project = (request.params as { project_id?: unknown } | undefined)?.project_id;
+  return typeof project === "string" && PROJECT_ID_PATTERN.test(project) ? project : null;
 }

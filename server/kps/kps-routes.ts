@@ -123,7 +123,7 @@ export function registerKpsRoutes(
           request,
           operation,
           () => authenticate(request, db),
-          toFailure(error, request).code,
+          toFailure(error, request),
         )
         .catch((auditError) => request.log.error({ err: auditError }, "audit write failed"));
     };

@@ -65,7 +65,11 @@ describe("proxy mode", () => {
     const viaProxy = await proxy.inject({
       method: "POST",
       url: `/v3/${project}/keypairs/private-key/batch-export`,
-      headers: { "x-auth-token": token, "content-type": "application/json;charset=UTF-8" },
+      headers: {
+        "x-auth-token": token,
+        "content-type": "application/json;charset=UTF-8",
+        "x-export-reason": "Ticket%20SUP-1%3A%20rotate",
+      },
       payload: exportBody,
     });
     expect(viaProxy.statusCode).toBe(200);
@@ -76,7 +80,11 @@ describe("proxy mode", () => {
     const single = await proxy.inject({
       method: "POST",
       url: `/v3/${project}/keypairs/private-key/export`,
-      headers: { "x-auth-token": token, "content-type": "application/json" },
+      headers: {
+        "x-auth-token": token,
+        "content-type": "application/json",
+        "x-export-reason": "Ticket%20SUP-1%3A%20rotate",
+      },
       payload: JSON.stringify({ keypair: { name: "ed-hosted" } }),
     });
     expect(await zip.file("ed-hosted.pem")?.async("string")).toBe(
@@ -87,7 +95,11 @@ describe("proxy mode", () => {
     const refused = await proxy.inject({
       method: "POST",
       url: `/v3/${project}/keypairs/private-key/batch-export`,
-      headers: { "x-auth-token": token, "content-type": "application/json" },
+      headers: {
+        "x-auth-token": token,
+        "content-type": "application/json",
+        "x-export-reason": "Ticket%20SUP-1%3A%20rotate",
+      },
       payload: JSON.stringify([{ keypair: { name: "plain" } }]),
     });
     expect(refused.statusCode).toBe(400);

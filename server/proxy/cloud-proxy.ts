@@ -4,10 +4,20 @@
 // far, see hygiene), and only what the console reads comes back: JSON, or the zip of a batch
 // export, within a size cap and a deadline.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from "../../contract/export-audit.ts";
 import { ApiFailure, isIamPath } from "../http/errors.ts";
+import { type ExportLogLine, reasonLogged } from "./export-reason-log.ts";
 import { createUpstream, UpstreamFailure, type UpstreamLimits } from "./upstream.ts";
 
-export type ProxyOptions = { kpsEndpoint: string; iamEndpoint: string; limits?: UpstreamLimits };
+export type ProxyOptions = {
+  kpsEndpoint: string;
+  iamEndpoint: string;
+  /** Cloud Trace Service: the export history reads its ListTraces; absent, there is none. */
+  ctsEndpoint?: string;
+  limits?: UpstreamLimits;
+  /** Where each export's reason line goes; the server's log unless a test listens. */
+  exportLog?: (line: ExportLogLine) => void;
+};
 
 export const DEFAULT_UPSTREAM_LIMITS: UpstreamLimits = {
   connectTimeoutMs: 5_000,
@@ -36,7 +46,11 @@ const FORWARDED_RESPONSE_HEADERS = [
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const ZIP_TYPE = /^application\/(zip|octet-stream)\s*(;|$)/i;
 
-export function registerCloudProxy(app: FastifyInstance, options: ProxyOptions): void {
+export function registerCloudProxy(
+  app: FastifyInstance,
+  options: ProxyOptions,
+  exportPolicy: ExportPolicy = DEFAULT_EXPORT_POLICY,
+): void {
   const upstream = createUpstream(options.limits ?? DEFAULT_UPSTREAM_LIMITS);
   app.addHook("onClose", () => upstream.close());
   // Keep the body as bytes so it reaches the cloud exactly as the browser sent it.
@@ -99,7 +113,52 @@ export function registerCloudProxy(app: FastifyInstance, options: ProxyOptions):
   const kps = forward(options.kpsEndpoint);
   app.all("/v3/:project_id/keypairs", kps);
   app.all("/v3/:project_id/keypairs/*", kps);
-  app.post("/v3/:project_id/keypairs/private-key/batch-export", forward(options.kpsEndpoint, true));
+  // Exports: the reason is checked here, never forwarded (the cloud's API has no such header),
+  // and written as one log line that joins the cloud's CTS record by request id.
+  const logged = (handler: ReturnType<typeof forward>) =>
+    reasonLogged(handler, {
+      policy: exportPolicy,
+      whoIs: (token) => whoIs(upstream, options.iamEndpoint, token),
+      log: options.exportLog,
+    });
+  app.post("/v3/:project_id/keypairs/private-key/export", logged(kps));
+  app.post(
+    "/v3/:project_id/keypairs/private-key/batch-export",
+    logged(forward(options.kpsEndpoint, true)),
+  );
+  if (options.ctsEndpoint) app.get("/v3/:project_id/traces", forward(options.ctsEndpoint));
+}
+
+/**
+ * The user a token belongs to, by IAM's token validation (GET /v3/auth/tokens with the token
+ * as X-Subject-Token), for the export's log line; null when IAM does not say.
+ */
+async function whoIs(
+  upstream: ReturnType<typeof createUpstream>,
+  iamEndpoint: string,
+  token: string,
+): Promise<{ id?: string; name?: string; domain?: string } | null> {
+  try {
+    const answer = await upstream.call(
+      upstreamUrl(iamEndpoint, "/v3/auth/tokens"),
+      { method: "GET", headers: { "x-auth-token": token, "x-subject-token": token } },
+      (type) => JSON_TYPE.test(type),
+    );
+    if (answer.status !== 200) return null;
+    const user = (
+      JSON.parse(answer.body.toString("utf8")) as {
+        token?: { user?: { id?: unknown; name?: unknown; domain?: { name?: unknown } } };
+      }
+    ).token?.user;
+    if (!user) return null;
+    return {
+      ...(typeof user.id === "string" ? { id: user.id } : {}),
+      ...(typeof user.name === "string" ? { name: user.name } : {}),
+      ...(typeof user.domain?.name === "string" ? { domain: user.domain.name } : {}),
+    };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -127,7 +127,7 @@ describe("proxy mode: only what the console reads comes back", () => {
     const exported = await proxy.inject({
       method: "POST",
       url: EXPORT,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "x-export-reason": "Ticket%20SUP-1" },
       payload: "[]",
     });
     expect(exported.statusCode).toBe(502);
@@ -147,7 +147,10 @@ describe("proxy mode: only what the console reads comes back", () => {
     const answer = await proxy.inject({
       method: "POST",
       url: EXPORT,
-      headers: { "content-type": "application/json;charset=UTF-8" },
+      headers: {
+        "content-type": "application/json;charset=UTF-8",
+        "x-export-reason": "Ticket%20SUP-1",
+      },
       payload: '[{"keypair":{"name":"web-01"}}]',
     });
     expect(answer.statusCode).toBe(200);

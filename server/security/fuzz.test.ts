@@ -33,7 +33,7 @@ beforeAll(async () => {
   const cloudTokens = await tokensOf(cloud);
   const endpoint = await cloud.app.listen({ host: "127.0.0.1", port: 0 });
   const proxy = await buildApp({
-    backend: { kpsEndpoint: endpoint, iamEndpoint: endpoint },
+    backend: { kpsEndpoint: endpoint, iamEndpoint: endpoint, ctsEndpoint: endpoint },
     allowedHostNames: ["localhost"],
     distDir: "/nonexistent",
   });
@@ -56,7 +56,9 @@ const ROUTES = [
   ["POST", "/v3/{p}/keypairs/private-key/batch-export"],
   ["POST", "/v3/{p}/keypairs/batch-import"],
   ["DELETE", "/v3/{p}/keypairs/{n}/private-key"],
+  ["GET", "/v3/{p}/traces"],
   ["POST", "/v3/auth/tokens"],
+  ["GET", "/v3/auth/tokens"],
   ["GET", "/v3/auth/projects"],
   ["DELETE", "/v3/auth/tokens"],
   ["GET", "/v3/projects"],
@@ -166,7 +168,31 @@ describe("fuzzing", () => {
             contentType: contentTypes,
             body: bodies,
             rawBody: fc.option(fc.string({ maxLength: 200 })),
-            query: fc.string({ maxLength: 60 }),
+            query: fc.oneof(
+              fc.string({ maxLength: 60 }),
+              // The history's parameters, well-formed and not.
+              fc
+                .tuple(
+                  fc.constantFrom(
+                    "limit",
+                    "next",
+                    "from",
+                    "to",
+                    "user",
+                    "trace_rating",
+                    "trace_id",
+                  ),
+                  fc.oneof(fc.string({ maxLength: 30 }), fc.nat().map(String)),
+                )
+                .map(([key, value]) => `${key}=${encodeURIComponent(value)}`),
+            ),
+            // The export reason: printable (a header cannot carry more), often broken encoding.
+            reason: fc.option(
+              fc.oneof(
+                fc.stringMatching(/^[ -~]{0,80}$/),
+                fc.string({ maxLength: 600 }).map(encodeURIComponent),
+              ),
+            ),
             signature: signatures,
           }),
           async (c) => {
@@ -176,8 +202,10 @@ describe("fuzzing", () => {
                 .replace("{n}", encodeURIComponent(c.name)) + (c.query ? `?${c.query}` : "");
             const headers: Record<string, string> = {};
             if (c.token !== undefined) headers["x-auth-token"] = c.token;
+            if (c.reason !== null) headers["x-export-reason"] = c.reason;
             if (c.contentType && method !== "GET") headers["content-type"] = c.contentType;
-            if (method === "DELETE" && c.token) headers["x-subject-token"] = c.token;
+            if ((method === "DELETE" || template === "/v3/auth/tokens") && c.token)
+              headers["x-subject-token"] = c.token;
             if (c.signature) {
               headers.authorization = c.signature.authorization;
               headers["x-sdk-date"] = c.signature.date;

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { readConfig } from "../config.ts";
 import { openEmbeddedStore } from "../embedded-kps.ts";
 import { findGrantedProject, findUser } from "../iam/identities.ts";
+import { extraPolicies } from "../iam/tokens.ts";
 import { listVisible } from "../kps/keypair-store.ts";
-import { DEMO, demoAccessKey, seedDemo } from "./demo-seed.ts";
+import { DEMO, demoAccessKey, demoMfaDevice, seedDemo } from "./demo-seed.ts";
 
 describe("demo seed", () => {
   it("shows every state the console must show, once", async () => {
@@ -54,10 +55,37 @@ describe("demo seed", () => {
       expect(bob && findGrantedProject(store.db, bob.id, { name: "cn-north-4" })?.policy).toBe(
         "DEW KeypairReadOnlyAccess",
       );
+      // Issue 15: sam's virtual MFA device, the same on every start; the history to sam and alice.
+      const device = demoMfaDevice(store, true);
+      expect(device).toEqual({ user: "sam", secret: expect.stringMatching(/^[A-Z2-7]{32}$/) });
+      expect(demoMfaDevice(store, true)).toEqual(device);
+      const roles = (name: string) => {
+        const user = findUser(store.db, DEMO.account, name);
+        const granted = user && findGrantedProject(store.db, user.id, { name: "cn-north-4" });
+        return user && granted ? extraPolicies(store.db, user.id, granted.id) : [];
+      };
+      expect(roles("sam")).toEqual(["CTS ReadOnlyAccess"]);
+      expect(roles("alice")).toEqual(["CTS ReadOnlyAccess"]);
+      expect(roles("bob")).toEqual([]);
+      // KPS_DEMO_MFA=0: sam signs in with the password alone.
+      expect(demoMfaDevice(store, false)).toBeUndefined();
+      const sam = findUser(store.db, DEMO.account, "sam");
+      expect(sam && store.mfaDevices.has(sam.id)).toBe(false);
     } finally {
       store.db.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads the export settings, refusing a mode it does not know", () => {
+    expect(readConfig({}).exportPolicy).toEqual({ reasonMode: "required", freshAuthSeconds: 300 });
+    expect(
+      readConfig({ KPS_EXPORT_REASON: "hidden", KPS_EXPORT_FRESH_AUTH_S: "60" }).exportPolicy,
+    ).toEqual({ reasonMode: "hidden", freshAuthSeconds: 60 });
+    expect(() => readConfig({ KPS_EXPORT_REASON: "sometimes" })).toThrow(/KPS_EXPORT_REASON/);
+    expect(() => readConfig({ KPS_EXPORT_FRESH_AUTH_S: "-1" })).toThrow(/KPS_EXPORT_FRESH_AUTH_S/);
+    expect(readConfig({ KPS_DEMO_MFA: "0" }).demoMfa).toBe(false);
+    expect(readConfig({}).ctsEndpoint).toBeNull();
   });
 
   it("is off by default on a non-loopback address, and when asked", () => {

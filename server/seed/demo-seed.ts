@@ -1,7 +1,14 @@
 // The explicit demo account (embedded mode only): who can sign in and which key pairs they see.
 
 import type { EmbeddedKps } from "../embedded-kps.ts";
-import { createDomain, createProject, createUser, grant } from "../iam/identities.ts";
+import {
+  createDomain,
+  createProject,
+  createUser,
+  findUser,
+  grant,
+  grantRole,
+} from "../iam/identities.ts";
 import { type SeedKeypair, seedKeypairs } from "./seed-keypairs.ts";
 
 export const DEMO = {
@@ -36,6 +43,28 @@ export function demoAccessKey({
   return { ak: found.key.access, sk };
 }
 
+/** The demo user with a virtual MFA device (issue 15): support staff, who export for customers. */
+export const DEMO_MFA_USER = "sam";
+
+/**
+ * Gives sam a virtual MFA device unless `enabled` is false (KPS_DEMO_MFA=0, for journeys written
+ * before the console asked for codes), and returns its base32 secret for the terminal and the
+ * sign-in page, as the demo password is; undefined without one.
+ */
+export function demoMfaDevice(
+  { db, mfaDevices }: EmbeddedKps,
+  enabled: boolean,
+): { user: string; secret: string } | undefined {
+  const sam = findUser(db, DEMO.account, DEMO_MFA_USER);
+  if (!sam) return undefined;
+  if (!enabled) {
+    db.prepare("DELETE FROM mfa_devices WHERE user_id = ?").run(sam.id);
+    return undefined;
+  }
+  const secret = mfaDevices.secret(sam.id) ?? mfaDevices.create(sam.id);
+  return { user: DEMO_MFA_USER, secret };
+}
+
 /** Ten hosted, unfrozen key pairs of the demo that alice may export (for benchmarks). */
 export const DEMO_EXPORTABLE_TEN = [
   "web-01",
@@ -67,6 +96,11 @@ export async function seedDemo({ db, vault, accessKeys }: EmbeddedKps): Promise<
   grant(db, bob, north, "DEW KeypairReadOnlyAccess");
   grant(db, sam, north, "DEW KeypairFullAccess");
   grant(db, sam, southeast, "DEW KeypairFullAccess");
+  // The export history (issue 15): sam and alice may read it, bob may not.
+  for (const project of [north, southeast]) {
+    grantRole(db, alice, project, "CTS ReadOnlyAccess");
+    grantRole(db, sam, project, "CTS ReadOnlyAccess");
+  }
 
   const specs: SeedKeypair[] = [
     ...range(8).map((i) => ({

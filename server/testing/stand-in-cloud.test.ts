@@ -75,6 +75,19 @@ describe("stand-in cloud", () => {
     });
   });
 
+  it("IAM: validates a token for the proxy's export log, and not without one", async () => {
+    const auth = await token();
+    const validated = await fetch(`${base}/v3/auth/tokens`, {
+      headers: { "X-Auth-Token": auth, "X-Subject-Token": auth },
+    });
+    expect(validated.status).toBe(200);
+    expect((await validated.json()).token.user).toMatchObject({ name: STAND_IN.user });
+    const unknown = await fetch(`${base}/v3/auth/tokens`, {
+      headers: { "X-Auth-Token": "MIIforged", "X-Subject-Token": auth },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it("lists in capped pages: frozen_state a number, unknown fields, no page_info on the last page", async () => {
     const auth = await token();
     const names: string[] = [];

@@ -436,6 +436,25 @@ export async function createStandInCloud(options: StandInOptions = {}): Promise<
         tokens.delete(String(request.headers["x-subject-token"] ?? ""));
         return { status: 204 };
       }
+      // KeystoneValidateToken: the proxy's export log asks IAM who a token belongs to.
+      if (method === "GET") {
+        const subject = String(request.headers["x-subject-token"] ?? "");
+        const session = tokens.get(subject);
+        if (!tokens.has(String(request.headers["x-auth-token"] ?? "")) || !session)
+          return keystoneError(404, "Not Found", "The token could not be found.");
+        const domain = { id: STAND_IN.domainId, name: STAND_IN.account };
+        return json(
+          200,
+          {
+            token: {
+              methods: ["password"],
+              project: { id: session.projectId, name: session.projectName, domain },
+              user: { id: STAND_IN.userId, name: STAND_IN.user, domain },
+            },
+          },
+          { "X-Subject-Token": subject },
+        );
+      }
     }
     if (url.pathname === "/v3/auth/projects" && method === "GET") {
       if (!tokens.has(String(request.headers["x-auth-token"] ?? ""))) {

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { ExportReasonMode } from "../../contract/export-audit.ts";
 import { passwordAuthRequest } from "../../contract/iam.ts";
 import { buildApp } from "../app.ts";
 import { type EmbeddedKps, openEmbeddedStore } from "../embedded-kps.ts";
-import { createDomain, createProject, createUser, grant } from "../iam/identities.ts";
+import { createDomain, createProject, createUser, grant, grantRole } from "../iam/identities.ts";
 import { seedKeypairs } from "../seed/seed-keypairs.ts";
 
 export const PASSWORD = "Test#Password1";
@@ -26,7 +27,11 @@ export type TestWorld = {
  * alice: full access to main and other; bob: read-only on main; carol: full access to main.
  * In main: hosted-1..hosted-12 (domain, hosted), plain (not hosted), frozen (hosted, state 4),
  * ed-hosted (ED25519, hosted), alice-own (alice's user scope, hosted), carol-own (carol's).
- * In other: other-hosted (hosted).
+ * In other: other-hosted (hosted). alice (both projects) and carol may read the export history
+ * (CTS ReadOnlyAccess); bob may not.
+ *
+ * Export reasons are optional here unless a test asks otherwise: the tests written before
+ * issue 15 are about other things, and the reason's own tests set "required".
  */
 export async function createTestWorld(
   options: {
@@ -34,6 +39,8 @@ export async function createTestWorld(
     createRateLimit?: number;
     auditFailuresPerMinute?: number;
     trustedProxies?: string[];
+    exportReason?: ExportReasonMode;
+    freshAuthSeconds?: number;
   } = {},
 ): Promise<TestWorld> {
   const dataDir = mkdtempSync(join(tmpdir(), "kps-test-"));
@@ -50,6 +57,9 @@ export async function createTestWorld(
   grant(db, alice, other, "DEW KeypairFullAccess");
   grant(db, bob, main, "DEW KeypairReadOnlyAccess");
   grant(db, carol, main, "DEW KeypairFullAccess");
+  grantRole(db, alice, main, "CTS ReadOnlyAccess");
+  grantRole(db, alice, other, "CTS ReadOnlyAccess");
+  grantRole(db, carol, main, "CTS ReadOnlyAccess");
   await seedKeypairs(db, vault, main, [
     ...Array.from({ length: 12 }, (_, i) => ({
       name: `hosted-${i + 1}`,
@@ -71,6 +81,10 @@ export async function createTestWorld(
       auditFailuresPerMinute: options.auditFailuresPerMinute ?? 10_000,
     },
     trustedProxies: options.trustedProxies,
+    exportPolicy: {
+      reasonMode: options.exportReason ?? "optional",
+      freshAuthSeconds: options.freshAuthSeconds ?? 300,
+    },
     allowedHostNames: ["localhost", "127.0.0.1"],
     distDir: join(dataDir, "no-dist"),
   });

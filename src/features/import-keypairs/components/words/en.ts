@@ -1,0 +1,7 @@
+import { defineWords } from "../../../../lib/i18n/i18n.ts";
+
+// The toolbar's words, loaded with the page. The dialogs' are in ../../words, loaded with them.
+export const importActionWords = defineWords("import-keypairs/actions", {
+  importOne: "Import public key",
+  importSeveral: "Import several",
+});

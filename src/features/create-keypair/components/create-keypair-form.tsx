@@ -10,6 +10,7 @@ import type { CreateKeypairInput } from "../api/create-keypair.ts";
 import { nameProblem, type TakenNames } from "../keypair-name-rule.ts";
 import { nameProblemWords } from "../name-problem-words.ts";
 import { formWords, nameWords } from "../words/en.ts";
+import classes from "./name-refusal.module.css";
 
 const ALGORITHM_DATA = ALGORITHM_CHOICES.map(([value, label]) => ({ value, label }));
 
@@ -69,6 +70,7 @@ export function CreateKeypairForm({
             onChange();
           }}
           error={touched && problem ? nameProblemWords(problem, names, format) : null}
+          classNames={{ error: classes.error, input: classes.input }}
           required
           data-autofocus
           autoComplete="off"

@@ -95,7 +95,7 @@ export default {
     nameFor: "{fileName} 的名称",
     statusImported: "已导入",
     statusNotImported: "未导入",
-    statusRefused: "已拒绝",
+    statusRefused: "无法导入",
     statusFixName: "请修改名称",
     statusReady: "就绪",
     keySummary: "{algorithm} {bits} 位 · MD5 {fingerprint}",

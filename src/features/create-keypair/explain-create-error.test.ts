@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-error.ts";
 import { errorWords } from "../../lib/words/en.ts";
 import { KEY_MISMATCH, NO_PRIVATE_KEY } from "./api/create-keypair.ts";
+import { createErrorWords } from "./components/words/en.ts";
 import { explainCreateError } from "./explain-create-error.ts";
-import { createErrorWords } from "./words/en.ts";
 
 const error = (status: number, code: string, serviceMessage: string | null = null) =>
   new ApiError({ status, code, message: serviceMessage ?? code, serviceMessage });

@@ -1,7 +1,7 @@
 import type { ApiError } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
 import { KEY_MISMATCH, NO_PRIVATE_KEY } from "./api/create-keypair.ts";
-import { createErrorWords } from "./words/en.ts";
+import { createErrorWords } from "./components/words/en.ts";
 
 /** In the language chosen now; the dialog that calls it while rendering subscribes to the words. */
 function createWords(error: ApiError): ErrorWords | null {

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { formatFor } from "../../lib/i18n/format.ts";
 import { switchLanguage } from "../../lib/i18n/i18n.ts";
+import { nameWords } from "./components/words/en.ts";
 import { nameProblem } from "./keypair-name-rule.ts";
 import { nameProblemWords } from "./name-problem-words.ts";
-import { nameWords } from "./words/en.ts";
 
 const none = new Set<string>();
 

@@ -1,6 +1,6 @@
 import type { Format } from "../../lib/i18n/format.ts";
+import type { nameWords } from "./components/words/en.ts";
 import type { NameProblem } from "./keypair-name-rule.ts";
-import type { nameWords } from "./words/en.ts";
 
 type Words = ReturnType<typeof nameWords.get>;
 

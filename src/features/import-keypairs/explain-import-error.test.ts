@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-error.ts";
 import { errorWords } from "../../lib/words/en.ts";
+import { importErrorWords } from "./components/words/en.ts";
 import { explainBatchImportError, explainImportError } from "./explain-import-error.ts";
-import { importErrorWords } from "./words/en.ts";
 
 const error = (status: number, code: string, serviceMessage: string | null = null) =>
   new ApiError({ status, code, message: serviceMessage ?? code, serviceMessage });

@@ -1,6 +1,6 @@
 import type { ApiError } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
-import { importErrorWords } from "./words/en.ts";
+import { importErrorWords } from "./components/words/en.ts";
 
 /** In the language chosen now; the dialogs that call it while rendering subscribe to the words. */
 function importWords(error: ApiError): ErrorWords | null {

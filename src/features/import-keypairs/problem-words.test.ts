@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { formatFor } from "../../lib/i18n/format.ts";
 import { switchLanguage } from "../../lib/i18n/i18n.ts";
 import type { Language } from "../../lib/i18n/language.ts";
+import { nameWords, refusalWords } from "./components/words/en.ts";
 import type { NameProblem } from "./import-names.ts";
 import { type KeyProblem, keyProblemWords, nameProblemWords } from "./problem-words.ts";
-import { nameWords, refusalWords } from "./words/en.ts";
 
 // One of each code: a Record over the codes, so a new code without words fails tsc here.
 const KEY_PROBLEMS: Record<KeyProblem["code"], KeyProblem> = {

@@ -4,7 +4,7 @@ import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useOnDemandModal } from "../../../lib/use-on-demand-modal.tsx";
 import type { TakenNames } from "../keypair-name-rule.ts";
-import { createActionWords } from "./words/en.ts";
+import { createActionWords } from "../words/en.ts";
 
 const loadModal = () =>
   import("./create-keypair-modal.tsx").then((loaded) => loaded.CreateKeypairModal);

@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { errorWords } from "../../../lib/words/en.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
-import { createErrorWords, formWords, nameWords, offerWords } from "../words/en.ts";
 import { CreateKeypairModal } from "./create-keypair-modal.tsx";
+import { createErrorWords, formWords, nameWords, offerWords } from "./words/en.ts";
 
 const form = formWords.get();
 const names = nameWords.get();

@@ -6,9 +6,9 @@ import { useWords } from "../../../lib/i18n/i18n.ts";
 import { type CreatedKeypair, useCreateKeypair } from "../api/create-keypair.ts";
 import { explainCreateError } from "../explain-create-error.ts";
 import type { TakenNames } from "../keypair-name-rule.ts";
-import { createErrorWords, formWords, offerWords } from "../words/en.ts";
 import { type CreateKeypairChoices, CreateKeypairForm } from "./create-keypair-form.tsx";
 import { PrivateKeyOffer } from "./private-key-offer.tsx";
+import { createErrorWords, formWords, offerWords } from "./words/en.ts";
 
 export type CreateKeypairModalProps = {
   projectId: string;

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Code, Group, Stack, Text } from "@mantine/core";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { CreatedKeypair } from "../api/create-keypair.ts";
-import { offerWords } from "../words/en.ts";
+import { offerWords } from "./words/en.ts";
 
 type Props = {
   keypair: CreatedKeypair;

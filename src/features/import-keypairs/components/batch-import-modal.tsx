@@ -16,10 +16,10 @@ import {
 import { explainBatchImportError } from "../explain-import-error.ts";
 import type { KeyScope } from "../import-names.ts";
 import { readKeyFile } from "../read-key-file.ts";
-import { batchWords, importErrorWords, keyWords } from "../words/en.ts";
 import { BatchRowCard } from "./batch-row-card.tsx";
 import type { ImportModalProps } from "./import-actions.tsx";
 import { ScopeChoice } from "./scope-choice.tsx";
+import { batchWords, importErrorWords, keyWords } from "./words/en.ts";
 
 async function readFiles(files: File[]): Promise<AddedFile[]> {
   return Promise.all(

@@ -4,8 +4,8 @@ import { useWords } from "../../../lib/i18n/i18n.ts";
 import { type BatchRow, rowNameProblem } from "../batch-rows.ts";
 import type { ExistingNames, NameProblem } from "../import-names.ts";
 import { keyProblemWords, nameProblemWords } from "../problem-words.ts";
-import { batchWords, keyWords, nameWords, refusalWords } from "../words/en.ts";
 import classes from "./refusal.module.css";
+import { batchWords, keyWords, nameWords, refusalWords } from "./words/en.ts";
 
 type Props = {
   row: BatchRow;

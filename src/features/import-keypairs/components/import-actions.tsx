@@ -5,7 +5,7 @@ import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useOnDemandModal } from "../../../lib/use-on-demand-modal.tsx";
 import type { ExistingNames } from "../import-names.ts";
-import { importActionWords } from "./words/en.ts";
+import { importActionWords } from "../words/en.ts";
 
 export type ImportModalProps = { projectId: string; existing: ExistingNames; onClose: () => void };
 

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { generateTestKeys } from "../../../testing/test-keys.ts";
-import { importErrorWords, keyWords, nameWords, refusalWords, singleWords } from "../words/en.ts";
 import { ImportKeypairModal } from "./import-keypair-modal.tsx";
+import { importErrorWords, keyWords, nameWords, refusalWords, singleWords } from "./words/en.ts";
 
 afterEach(async () => {
   cleanup();

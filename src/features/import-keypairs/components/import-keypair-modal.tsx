@@ -11,11 +11,11 @@ import { explainImportError } from "../explain-import-error.ts";
 import { type KeyScope, nameFromFileName, nameProblem } from "../import-names.ts";
 import { keyProblemWords, nameProblemWords } from "../problem-words.ts";
 import { type FileProblem, readKeyFile } from "../read-key-file.ts";
-import { importErrorWords, keyWords, nameWords, refusalWords, singleWords } from "../words/en.ts";
 import type { ImportModalProps } from "./import-actions.tsx";
 import { KeyFacts } from "./key-facts.tsx";
 import classes from "./refusal.module.css";
 import { ScopeChoice } from "./scope-choice.tsx";
+import { importErrorWords, keyWords, nameWords, refusalWords, singleWords } from "./words/en.ts";
 
 /** Loaded on demand. The key is read in the browser as it is typed; only a key KPS takes is sent. */
 export function ImportKeypairModal({ projectId, existing, onClose }: ImportModalProps) {

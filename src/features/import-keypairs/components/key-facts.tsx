@@ -3,7 +3,7 @@ import { useFormat } from "../../../lib/i18n/format.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { PublicKeyLineResult } from "../../../lib/ssh-key/public-key-line.ts";
 import { keyProblemWords } from "../problem-words.ts";
-import { keyWords, refusalWords } from "../words/en.ts";
+import { keyWords, refusalWords } from "./words/en.ts";
 
 /** What the browser read from the key, before anything is sent: the user compares it at the source. */
 export function KeyFacts({ parsed }: { parsed: PublicKeyLineResult }) {

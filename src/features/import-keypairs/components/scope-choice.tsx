@@ -1,7 +1,7 @@
 import { Group, Radio } from "@mantine/core";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { KeyScope } from "../import-names.ts";
-import { keyWords } from "../words/en.ts";
+import { keyWords } from "./words/en.ts";
 
 type Props = { value: KeyScope; onChange: (scope: KeyScope) => void; disabled?: boolean };
 

@@ -22,22 +22,9 @@ export const ALGORITHMS = [
 ] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 
-/** The seed's table of frozen states, in words a user can act on. */
-export const FROZEN_STATES: Readonly<Record<number, string>> = {
-  0: "Normal",
-  1: "Frozen (common causes)",
-  2: "Frozen by the public security bureau",
-  3: "Frozen (common causes and public security bureau)",
-  4: "Frozen due to violations",
-  5: "Frozen (common causes and violations)",
-  6: "Frozen (public security bureau and violations)",
-  7: "Frozen (common causes, public security bureau and violations)",
-  8: "Frozen: real-name authentication missing",
-  9: "Frozen (common causes and missing real-name authentication)",
-  10: "Frozen (public security bureau and missing real-name authentication)",
-};
-
-// null or "" reads as missing, which the console treats as normal (0).
+// The seed's frozen states are numbers 0 (normal) to 10; the contract keeps the number and the
+// console says it in words (src/features/keypairs/words). null or "" reads as missing, which the
+// console treats as normal (0).
 const frozenState = z.pipe(
   z.nullish(z.union([z.number(), z.string()])),
   z.transform((value) =>

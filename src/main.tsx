@@ -10,10 +10,6 @@ import { language } from "./lib/i18n/language.ts";
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element.");
 
-language.subscribe((code) => {
-  document.documentElement.lang = code;
-});
-
 // The chosen language's words first, so the first screen is never English then Chinese. If
 // they cannot be fetched, the console still starts, in English.
 void loadLanguage(language.get())

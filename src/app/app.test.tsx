@@ -7,6 +7,9 @@ import { clearSession, getSession, setSession } from "../lib/session.ts";
 import { renderWithProviders } from "../testing/render-with-providers.tsx";
 import { testSession } from "../testing/test-session.ts";
 import { App } from "./app.tsx";
+import { appWords } from "./words/start-en.ts";
+
+const t = appWords.get();
 
 // The console's code failing to arrive (a dropped connection, a redeploy that removed the chunk).
 vi.mock("./signed-in-shell.tsx", () => {
@@ -31,9 +34,9 @@ describe("App", () => {
     expect((await screen.findByRole("alert")).textContent).toContain(
       "The console could not be loaded",
     );
-    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+    await userEvent.click(screen.getByRole("button", { name: t.tryAgain }));
     expect((await screen.findByRole("alert")).textContent).toContain("Your session is kept");
-    expect(screen.getByRole("button", { name: "Sign out and reload" })).toBeDefined();
+    expect(screen.getByRole("button", { name: t.signOutAndReload })).toBeDefined();
     expect(getSession()?.user.name).toBe("alice");
   });
 
@@ -42,7 +45,7 @@ describe("App", () => {
     vi.stubGlobal("fetch", fetchMock);
     setSession(session);
     renderWithProviders(<App />);
-    await userEvent.click(await screen.findByRole("button", { name: "Sign out and reload" }));
+    await userEvent.click(await screen.findByRole("button", { name: t.signOutAndReload }));
     await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("/v3/auth/tokens");

@@ -1,8 +1,10 @@
 import { Alert, Button, Container, Group, Loader } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
+import { useWords } from "../lib/i18n/i18n.ts";
 import { reloadPage } from "../lib/reload-page.ts";
 import { useSession } from "../lib/session.ts";
+import { appWords } from "./words/start-en.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
 const loadShell = () => import("./signed-in-shell.tsx");
@@ -34,6 +36,10 @@ async function signOutAndReload() {
 }
 
 export function App() {
+  const t = useWords(appWords);
+  useEffect(() => {
+    document.title = t.documentTitle;
+  }, [t.documentTitle]);
   const session = useSession();
   const { shell, retry } = useShell();
   if (!session) {
@@ -46,21 +52,20 @@ export function App() {
   if (shell === "failed") {
     return (
       <Container component="main" size="xs" mt="10vh">
-        <Alert color="red" title="The console could not be loaded" role="alert">
-          The connection may have dropped, or the console was updated. Your session is kept while
-          you try again; reloading loads the newest console and signs you out first.
+        <Alert color="red" title={t.loadFailedTitle} role="alert">
+          {t.loadFailedText}
           <Group mt="sm" gap="xs">
             <Button size="xs" variant="light" onClick={retry}>
-              Try again
+              {t.tryAgain}
             </Button>
             <Button size="xs" variant="default" onClick={signOutAndReload}>
-              Sign out and reload
+              {t.signOutAndReload}
             </Button>
           </Group>
         </Alert>
       </Container>
     );
   }
-  if (!shell) return <Loader m="xl" aria-label="Loading the console" />;
+  if (!shell) return <Loader m="xl" aria-label={t.loading} />;
   return <shell.Shell session={session} />;
 }

@@ -14,10 +14,12 @@ import { exportBlocker } from "../features/keypairs/selection.ts";
 import { useAllKeypairs } from "../features/keypairs/use-all-keypairs.ts";
 import { ClearPrivateKeyAction } from "../features/private-key/components/clear-private-key-action.tsx";
 import { HostPrivateKeyAction } from "../features/private-key/components/host-private-key-action.tsx";
+import { useWords } from "../lib/i18n/i18n.ts";
 import { sessionMay } from "../lib/permissions.ts";
 import { keypairKeys } from "../lib/query-keys.ts";
 import { getSession, type Session } from "../lib/session.ts";
 import { useKeypairsAddress } from "./use-keypairs-address.ts";
+import { pageWords } from "./words/en.ts";
 
 /**
  * Another project's key pairs cannot be exported here. The page is keyed by project, so a switch
@@ -30,12 +32,13 @@ function useSelectionEndsWithProject(session: Session, selected: string[]) {
     () => () => {
       const now = getSession();
       if (!now || now.project.id === session.project.id || count.current === 0) return;
+      const t = pageWords.get();
       notifications.show({
-        title: "Selection cleared",
-        message:
-          count.current === 1
-            ? `The key pair selected in ${session.project.name} stays there; you are now in ${now.project.name}.`
-            : `The ${count.current} key pairs selected in ${session.project.name} stay there; you are now in ${now.project.name}.`,
+        title: t.selectionClearedTitle,
+        // params(count(…)): the parameters first, then the number; the other order reads "[object Object]".
+        message: t.selectionStays({ from: session.project.name, to: now.project.name })(
+          count.current,
+        ),
       });
     },
     [session.project],
@@ -43,14 +46,15 @@ function useSelectionEndsWithProject(session: Session, selected: string[]) {
 }
 
 /** The selection feeds export and delete: a user who may do neither is told so on every row. */
-function selectionBlocker(session: Session): string | null {
+function selectionBlocker(session: Session, t: ReturnType<typeof pageWords.get>): string | null {
   if (sessionMay(session, "kps:SSHKeyPair:exportPrivateKey")) return null;
   if (sessionMay(session, "kps:SSHKeyPair:delete")) return null;
-  return "Your IAM user's policies allow neither exporting nor deleting key pairs in this project, so rows cannot be selected.";
+  return t.selectionBlocked;
 }
 
 /** Where the key-pair list and the export meet; neither feature knows the other. */
 export function KeypairsPage({ session }: { session: Session }) {
+  const t = useWords(pageWords);
   const projectId = session.project.id;
   const list = useAllKeypairs(projectId);
   const [selected, setSelected] = useState<string[]>([]);
@@ -99,7 +103,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         <DeleteAction
           session={session}
           names={[keypair.name]}
-          label="Delete"
+          label={t.delete}
           onDeleted={(gone) => {
             setSelected((current) => current.filter((n) => !gone.includes(n)));
             if (openName && gone.includes(openName)) closeDetail();
@@ -107,13 +111,13 @@ export function KeypairsPage({ session }: { session: Session }) {
         />
       </>
     ),
-    [session, openName, closeDetail, onListStale],
+    [session, openName, closeDetail, onListStale, t.delete],
   );
 
   return (
     <>
       <Title order={2} size="h3" mb="sm">
-        Key pairs in {session.project.name}
+        {t.title({ project: session.project.name })}
       </Title>
       <KeypairBrowser
         onOpen={openDetail}
@@ -122,7 +126,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         list={list}
         selected={selected}
         onSelectedChange={onSelectedChange}
-        selectionBlocker={selectionBlocker(session)}
+        selectionBlocker={selectionBlocker(session, t)}
         toolbar={
           <>
             <CreateKeypairAction session={session} takenNames={byName} />
@@ -135,7 +139,7 @@ export function KeypairsPage({ session }: { session: Session }) {
             <DeleteAction
               session={session}
               names={selected}
-              label="Delete selected"
+              label={t.deleteSelected}
               onDeleted={(gone) =>
                 setSelected((current) => current.filter((n) => !gone.includes(n)))
               }

@@ -8,9 +8,11 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { CrashNotice } from "../components/crash-notice.tsx";
+import { useWords } from "../lib/i18n/i18n.ts";
 import { useSignedInSession } from "../lib/session.ts";
 import { KeypairsPage } from "./keypairs-page.tsx";
 import { parseKeypairsSearch } from "./keypairs-search.ts";
+import { shellWords } from "./words/en.ts";
 
 /**
  * Every page and open drawer has an address, so back, forward, reload-after-sign-in and a link
@@ -43,14 +45,15 @@ function KeypairsRoute() {
 }
 
 function NotFound() {
+  const t = useWords(shellWords);
   return (
     <Stack gap="xs">
       <Title order={2} size="h3">
-        Page not found
+        {t.notFoundTitle}
       </Title>
-      <Text>This address names no page of the console.</Text>
+      <Text>{t.notFoundText}</Text>
       <Anchor component={Link} to="/keypairs">
-        Go to the key pairs
+        {t.notFoundLink}
       </Anchor>
     </Stack>
   );

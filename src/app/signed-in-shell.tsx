@@ -2,15 +2,18 @@ import { AppShell, Button, Group, Text, Title } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
 import { useRef, useState } from "react";
+import { LanguagePicker } from "../components/language-picker.tsx";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
 import { endSession } from "../lib/end-session.ts";
+import { useWords } from "../lib/i18n/i18n.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
 import { QueryProvider } from "./query-provider.tsx";
 import { createConsoleRouter } from "./router.tsx";
 import { useSearchShortcut } from "./use-search-shortcut.ts";
+import { shellWords } from "./words/en.ts";
 
 export function SignedInShell({ session }: { session: Session }) {
   return (
@@ -21,6 +24,7 @@ export function SignedInShell({ session }: { session: Session }) {
 }
 
 function ConsoleLayout({ session }: { session: Session }) {
+  const t = useWords(shellWords);
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
   useLeaveWarning();
@@ -44,9 +48,9 @@ function ConsoleLayout({ session }: { session: Session }) {
           {/* Who is signed in sits under the title, so it fits on a phone with the controls. */}
           <div style={{ minWidth: 0 }}>
             <Title order={1} size="h4" lh={1.2}>
-              KPS
+              {t.productShort}
               <Text span inherit visibleFrom="xs">
-                {" Console"}
+                {t.productRest}
               </Text>
             </Title>
             <Text size="xs" c="dimmed" truncate="end">
@@ -55,9 +59,10 @@ function ConsoleLayout({ session }: { session: Session }) {
           </div>
           <Group gap="xs" wrap="nowrap">
             <ProjectSwitcher session={session} />
+            <LanguagePicker />
             <ColourSchemeToggle />
             <Button variant="default" px="sm" onClick={() => endSession("user")}>
-              Sign out
+              {t.signOut}
             </Button>
           </Group>
         </Group>

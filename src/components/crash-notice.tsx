@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
 import { useWords } from "../lib/i18n/i18n.ts";
-import { errorWords } from "../lib/words/en.ts";
+import { crashWords } from "../lib/words/crash-en.ts";
 
 type Props = { region: "console" | "page"; onRetry: () => void; onReload?: () => void };
 
@@ -9,7 +9,7 @@ type Props = { region: "console" | "page"; onRetry: () => void; onReload?: () =>
  * was being rendered, and a key console must not print that.
  */
 export function CrashNotice({ region, onRetry, onReload }: Props) {
-  const t = useWords(errorWords);
+  const t = useWords(crashWords);
   return (
     <Alert
       color="red"

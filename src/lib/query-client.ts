@@ -2,7 +2,9 @@ import { notifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from "@tanstack/react-query";
 import { isApiError } from "./api-error.ts";
 import { endSession } from "./end-session.ts";
+import { explainError } from "./explain-error.ts";
 import { getSession, subscribeSession } from "./session.ts";
+import { errorWords } from "./words/en.ts";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -33,7 +35,9 @@ export function createQueryClient(): QueryClient {
           return;
         }
         if (query.state.data === undefined) return;
-        notifications.show({ color: "red", title: "Could not refresh", message: error.message });
+        const t = errorWords.get();
+        const { text, action } = explainError(error, { what: t.refreshWhat });
+        notifications.show({ color: "red", title: t.refreshFailed, message: `${text} ${action}` });
       },
     }),
     // Export results hold key material: with gcTime 0 nothing keeps a finished mutation once

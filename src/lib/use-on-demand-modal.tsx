@@ -1,5 +1,6 @@
 import { notifications } from "@mantine/notifications";
 import { type ComponentType, useCallback, useState } from "react";
+import { errorWords } from "./words/en.ts";
 
 /**
  * A dialog whose code loads when its button is hovered, focused or clicked, so the first load does
@@ -13,13 +14,14 @@ export function useOnDemandModal<P>(load: () => Promise<ComponentType<P>>) {
   const open = useCallback(() => {
     load()
       .then((loaded) => setModal(() => loaded))
-      .catch(() =>
+      .catch(() => {
+        const t = errorWords.get();
         notifications.show({
           color: "red",
-          title: "The dialog could not be loaded",
-          message: "Check the connection, then reload the page and try again.",
-        }),
-      );
+          title: t.dialogLoadFailedTitle,
+          message: t.dialogLoadFailedText,
+        });
+      });
   }, [load]);
   const close = useCallback(() => setModal(null), []);
   return { Modal, warm, open, close };

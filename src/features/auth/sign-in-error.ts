@@ -1,23 +1,47 @@
 import { isApiError } from "../../lib/api-error.ts";
+import type { signInWords } from "./words/sign-in-en.ts";
+
+type Words = ReturnType<typeof signInWords.get>;
+
+export type SignInFailure = {
+  reason: "project" | "credentials" | "throttled" | "refused" | "unexpected";
+  /** IAM's own words, quoted beside ours. */
+  iamMessage: string | null;
+  retryAfter: number | null;
+};
 
 // IAM answers 401 both for a wrong password and for a project the user may not use; only its
 // words tell them apart, so blaming the password is right only when IAM did.
-const MENTIONS_PROJECT = /project/i;
+const MENTIONS_PROJECT = /project|项目/i;
 
-/** IAM's answers to a failed sign-in, in words the user can act on, with IAM's own words. */
-export function signInErrorText(error: unknown): string {
-  if (!isApiError(error)) return "Sign-in failed. Try again.";
-  const said = error.serviceMessage ? `IAM said: “${error.serviceMessage}” ` : "";
-  if (error.status === 429) {
-    const wait = error.retryAfter ? `${error.retryAfter} seconds` : "a moment";
-    return `Too many sign-in attempts. Wait ${wait} and try again.`;
-  }
+/** What a failed sign-in was, from IAM's answer. */
+export function signInFailure(error: unknown): SignInFailure {
+  if (!isApiError(error)) return { reason: "unexpected", iamMessage: null, retryAfter: null };
+  const facts = { iamMessage: error.serviceMessage, retryAfter: error.retryAfter };
+  if (error.status === 429) return { reason: "throttled", ...facts };
   const aboutProject = error.serviceMessage !== null && MENTIONS_PROJECT.test(error.serviceMessage);
   if (aboutProject || error.status === 403 || error.status === 404) {
-    return `${said}Check the project name: this user may not have access to that project, or it does not exist.`;
+    return { reason: "project", ...facts };
   }
-  if (error.status === 401) {
-    return `${said}The account name, user name or password is wrong. Check them and try again.`;
+  if (error.status === 401) return { reason: "credentials", ...facts };
+  return { reason: "refused", ...facts };
+}
+
+/** The failure in words the user can act on, after IAM's own. */
+export function signInErrorText(failure: SignInFailure, t: Words): string {
+  const said = failure.iamMessage ? `${t.iamSaid({ message: failure.iamMessage })} ` : "";
+  switch (failure.reason) {
+    case "unexpected":
+      return t.failedUnexpected;
+    case "throttled":
+      return failure.retryAfter
+        ? t.tooManyAttempts({ seconds: failure.retryAfter })
+        : t.tooManyAttemptsMoment;
+    case "project":
+      return said + t.checkProject;
+    case "credentials":
+      return said + t.wrongCredentials;
+    case "refused":
+      return said || t.refusedOther;
   }
-  return error.message;
 }

@@ -6,6 +6,9 @@ import { getSession, lastSignOutReason, setSession } from "../../lib/session.ts"
 import { renderWithProviders } from "../../testing/render-with-providers.tsx";
 import { testSession } from "../../testing/test-session.ts";
 import { useSessionGuard } from "./use-session-guard.ts";
+import { sessionWords } from "./words/en.ts";
+
+const t = sessionWords.get();
 
 const MINUTE = 60_000;
 
@@ -48,8 +51,8 @@ describe("useSessionGuard", () => {
   it("warns a minute before, and Stay signed in keeps the session", () => {
     renderWithProviders(<Guarded />);
     advance(14 * MINUTE);
-    const stay = screen.getByRole("button", { name: "Stay signed in" });
-    expect(screen.getByText("You will be signed out in a minute")).toBeTruthy();
+    const stay = screen.getByRole("button", { name: t.staySignedIn });
+    expect(screen.getByText(t.idleTitle)).toBeTruthy();
     fireEvent.click(stay);
     advance(14 * MINUTE - 1);
     expect(getSession()).not.toBeNull();

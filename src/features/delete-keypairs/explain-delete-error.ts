@@ -1,30 +1,35 @@
 import { type ApiError, isKeypairGone } from "../../lib/api-error.ts";
 import { type ErrorExplanation, explainError } from "../../lib/explain-error.ts";
+import { deleteErrorWords } from "./components/words/en.ts";
 
 /** Words for why one key pair was not deleted; the service's code and request id ride along. */
 export function explainDeleteError(error: unknown, name: string): ErrorExplanation {
+  const t = deleteErrorWords.get();
   return explainError(error, {
-    what: `Delete ${name}`,
+    what: t.what({ name }),
     explain: (apiError: ApiError) => {
       if (isKeypairGone(apiError)) {
         return {
-          title: "Already gone",
-          text: `${name} no longer exists; it may have been deleted elsewhere.`,
-          action: "Nothing to do: the list has been refreshed.",
+          reason: "delete.gone",
+          title: t.goneTitle,
+          text: t.goneText({ name }),
+          action: t.goneAction,
         };
       }
       if (apiError.code === "KPS.9003") {
         return {
-          title: "Not permitted",
-          text: `Your IAM user may not delete key pairs in this project, so ${name} was kept.`,
-          action: "Ask an administrator for a policy with kps:SSHKeyPair:delete.",
+          reason: "delete.forbidden",
+          title: t.forbiddenTitle,
+          text: t.forbiddenText({ name }),
+          action: t.forbiddenAction,
         };
       }
       if (apiError.code === "KPS.9004") {
         return {
-          title: "Key pair frozen",
-          text: `${name} is frozen, so KPS will not delete it.`,
-          action: "Have the freeze lifted first, then delete it.",
+          reason: "delete.frozen",
+          title: t.frozenTitle,
+          text: t.frozenText({ name }),
+          action: t.frozenAction,
         };
       }
       return null;

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { KeypairSummary } from "../../../contract/kps.ts";
+import { blockerWords } from "./keypair-words.ts";
 import {
-  CAP_MESSAGE,
   exportBlocker,
   headerCheckbox,
   rowCheckbox,
-  selectionCounter,
   selectRange,
   toggleName,
   toggleView,
 } from "./selection.ts";
+import { valueWords } from "./words/en.ts";
+
+const values = valueWords.get();
 
 function keypair(name: string, extra: Partial<KeypairSummary> = {}): KeypairSummary {
   return { name, is_key_protection: true, frozen_state: 0, scope: "domain", ...extra };
@@ -23,16 +25,26 @@ const frozen = keypair("frozen-police", { frozen_state: 2 });
 const names = (rows: KeypairSummary[]) => rows.map((row) => row.name);
 
 describe("exportBlocker", () => {
-  it("says why a key pair cannot be exported, in words", () => {
+  it("says why a key pair cannot be exported, as facts the words are made from", () => {
     expect(exportBlocker(hosted[0] as KeypairSummary)).toBeNull();
-    expect(exportBlocker(plain)).toBe("Cannot be exported: its private key is not hosted by KPS.");
-    expect(exportBlocker(frozen)).toBe("Cannot be exported: frozen by the public security bureau.");
-    // Both reasons when both hold, and no parentheses inside parentheses.
-    expect(exportBlocker({ name: "x", frozen_state: 1, is_key_protection: false })).toBe(
-      "Cannot be exported: frozen (common causes); and its private key is not hosted by KPS.",
-    );
+    expect(exportBlocker(plain)).toEqual({ frozen: null, notHosted: true });
+    expect(exportBlocker(frozen)).toEqual({ frozen: 2, notHosted: false });
+    const both = exportBlocker({ name: "x", frozen_state: 1, is_key_protection: false });
+    expect(both).toEqual({ frozen: 1, notHosted: true });
     // A missing is_key_protection is not taken as hosted.
-    expect(exportBlocker({ name: "x" })).toMatch(/not hosted/);
+    expect(exportBlocker({ name: "x" })).toEqual({ frozen: null, notHosted: true });
+  });
+
+  it("puts the frozen state's own words mid-sentence, both reasons when both hold", () => {
+    const say = (keypair: KeypairSummary) =>
+      blockerWords(exportBlocker(keypair) ?? { frozen: null, notHosted: false }, values, "en");
+    expect(say(plain)).toBe(values.cannotExportNotHosted);
+    expect(say(frozen)).toBe(values.cannotExportFrozen({ status: values.state2.toLowerCase() }));
+    expect(say({ name: "x", frozen_state: 1, is_key_protection: false })).toBe(
+      values.cannotExportBoth({ status: values.state1.toLowerCase() }),
+    );
+    // A state the seed's table does not name still says its number.
+    expect(say({ name: "x", frozen_state: 42, is_key_protection: true })).toContain("42");
   });
 });
 
@@ -41,14 +53,11 @@ describe("row checkboxes", () => {
     let selected: string[] = [];
     for (const row of hosted) selected = toggleName(selected, row);
     expect(selected).toEqual(names(hosted.slice(0, 10)));
-    expect(selectionCounter(selected)).toBe("10 of 10 selected");
     expect(rowCheckbox(selected, hosted[10] as KeypairSummary)).toEqual({
       checked: false,
       disabled: true,
-      reason: `${CAP_MESSAGE}.`,
-      note: "Selection is full",
+      hold: { by: "cap" },
     });
-    expect(CAP_MESSAGE).toBe("At most 10 private keys can be exported at a time");
     // A selected row can still be unticked, which frees a place.
     const fewer = toggleName(selected, hosted[0] as KeypairSummary);
     expect(fewer).toHaveLength(9);
@@ -58,20 +67,29 @@ describe("row checkboxes", () => {
   it("disables non-exportable rows with their reason and ignores toggles on them", () => {
     expect(rowCheckbox([], plain)).toMatchObject({
       disabled: true,
-      reason: expect.stringMatching(/not hosted/),
+      hold: { by: "export", blocker: { notHosted: true } },
     });
     expect(rowCheckbox([], frozen)).toMatchObject({
       disabled: true,
-      reason: expect.stringMatching(/frozen/),
+      hold: { by: "export", blocker: { frozen: 2 } },
     });
     expect(toggleName([], plain)).toEqual([]);
+  });
+
+  it("holds every unticked row back when the user may select nothing", () => {
+    const blocked = "may neither export nor delete";
+    expect(rowCheckbox([], hosted[0] as KeypairSummary, blocked)).toEqual({
+      checked: false,
+      disabled: true,
+      hold: { by: "blocked" },
+    });
   });
 
   it("lets a selected row that became unexportable be unticked", () => {
     expect(rowCheckbox(["legacy-01"], plain)).toEqual({
       checked: true,
       disabled: false,
-      reason: null,
+      hold: null,
     });
     expect(toggleName(["legacy-01"], plain)).toEqual([]);
   });

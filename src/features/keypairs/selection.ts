@@ -1,29 +1,33 @@
 import { type KeypairSummary, MAX_BATCH_EXPORT } from "../../../contract/kps.ts";
-import { frozenState, statusWords } from "./keypair-words.ts";
+import { frozenState } from "./keypair-words.ts";
 
 /*
  * The selection rules, pure so they can be tested without a browser. A selection is an ordered
  * list of key-pair names; it outlives search, filter and sort because it never depends on them.
  */
 
-export const CAP_MESSAGE = `At most ${MAX_BATCH_EXPORT} private keys can be exported at a time`;
+/** Why a key pair's private key cannot be exported, as facts (keypair-words.ts says them). */
+export type ExportBlocker = { frozen: number | null; notHosted: boolean };
 
 /** Why a key pair's private key cannot be exported, or null when it can. */
-export function exportBlocker(keypair: KeypairSummary): string | null {
-  const reasons: string[] = [];
-  // The state's own words already say "Frozen …": no second "frozen" around them.
-  if (frozenState(keypair) !== 0) reasons.push(statusWords(keypair).toLowerCase());
-  if (keypair.is_key_protection !== true) reasons.push("its private key is not hosted by KPS");
-  return reasons.length === 0 ? null : `Cannot be exported: ${reasons.join("; and ")}.`;
+export function exportBlocker(keypair: KeypairSummary): ExportBlocker | null {
+  const state = frozenState(keypair);
+  const frozen = state === 0 ? null : state;
+  const notHosted = keypair.is_key_protection !== true;
+  return frozen === null && !notHosted ? null : { frozen, notHosted };
 }
 
-export type RowCheckbox = {
-  checked: boolean;
-  disabled: boolean;
-  reason: string | null;
-  /** A few words under the name when held back for now rather than by the key pair itself. */
-  note?: string;
-};
+/**
+ * What holds an unticked row back: the key pair itself (`export`), the cap (`cap`, for now),
+ * or that the user may select nothing (`blocked`). The row turns it into words.
+ */
+export type RowHold =
+  | { by: "export"; blocker: ExportBlocker }
+  | { by: "cap" }
+  | { by: "blocked" }
+  | null;
+
+export type RowCheckbox = { checked: boolean; disabled: boolean; hold: RowHold };
 
 /** `blocked`: why nothing may be selected at all (the user may neither export nor delete). */
 export function rowCheckbox(
@@ -33,14 +37,12 @@ export function rowCheckbox(
 ): RowCheckbox {
   const checked = selected.includes(keypair.name);
   // A selected row can always be unticked, even if it became unexportable after a refresh.
-  if (checked) return { checked, disabled: false, reason: null };
-  if (blocked)
-    return { checked, disabled: true, reason: blocked, note: "Not selectable: read-only" };
+  if (checked) return { checked, disabled: false, hold: null };
+  if (blocked) return { checked, disabled: true, hold: { by: "blocked" } };
   const blocker = exportBlocker(keypair);
-  if (blocker) return { checked, disabled: true, reason: blocker };
-  if (selected.length >= MAX_BATCH_EXPORT)
-    return { checked, disabled: true, reason: `${CAP_MESSAGE}.`, note: "Selection is full" };
-  return { checked, disabled: false, reason: null };
+  if (blocker) return { checked, disabled: true, hold: { by: "export", blocker } };
+  if (selected.length >= MAX_BATCH_EXPORT) return { checked, disabled: true, hold: { by: "cap" } };
+  return { checked, disabled: false, hold: null };
 }
 
 export function toggleName(selected: readonly string[], keypair: KeypairSummary): string[] {
@@ -109,8 +111,4 @@ export function selectRange(
       next = [...next, keypair.name];
   }
   return next;
-}
-
-export function selectionCounter(selected: readonly string[]): string {
-  return `${selected.length} of ${MAX_BATCH_EXPORT} selected`;
 }

@@ -5,9 +5,9 @@ import type { NamedWords } from "./i18n.ts";
 
 type Raw = string | { input: unknown } | Record<string, string>;
 
-const english = import.meta.glob<Record<string, unknown>>("/src/**/words/en.ts", { eager: true });
+const english = import.meta.glob<Record<string, unknown>>("/src/**/words/*en.ts", { eager: true });
 const chinese = import.meta.glob<{ default: Record<string, Record<string, unknown>> }>(
-  "/src/**/words/zh-cn.ts",
+  "/src/**/words/*zh-cn.ts",
   { eager: true },
 );
 
@@ -36,9 +36,12 @@ const englishGroups = Object.entries(english).flatMap(([path, module]) =>
 );
 
 describe("the Chinese catalog matches the English words", () => {
-  it("has a words/zh-cn.ts beside every words/en.ts, and the other way round", () => {
-    const folders = (paths: string[]) => paths.map((path) => path.replace(/\/[^/]+$/, "")).sort();
-    expect(folders(Object.keys(chinese))).toEqual(folders(Object.keys(english)));
+  it("has a Chinese file beside every English one (en.ts / zh-cn.ts, x-en.ts / x-zh-cn.ts)", () => {
+    const pairs = (paths: string[], suffix: RegExp) =>
+      paths.map((path) => path.replace(suffix, "")).sort();
+    expect(pairs(Object.keys(chinese), /zh-cn\.ts$/)).toEqual(
+      pairs(Object.keys(english), /en\.ts$/),
+    );
     expect(englishGroups.length).toBeGreaterThan(0);
   });
 

@@ -1,4 +1,3 @@
-import type { TranslationFunction } from "@nanostores/i18n";
 import type { NamedWords } from "./i18n.ts";
 
 /** A count's forms: Chinese needs only `other`; English words give `one` too. */
@@ -7,7 +6,8 @@ export type PluralForms = { other: string; one?: string };
 type Translated<Body> = {
   [Key in keyof Body]: Body[Key] extends string
     ? string
-    : Body[Key] extends TranslationFunction<[number], string>
+    : // A `count`, alone or inside `params`, is the one message called with a number.
+      Body[Key] extends (input: number) => unknown
       ? PluralForms
       : string;
 };

@@ -4,14 +4,15 @@ import { type Language, language, rememberLanguage } from "./language.ts";
 
 type Catalog = Record<string, Record<string, unknown>>;
 
-// Every feature's Chinese words, each its own chunk, fetched only when Chinese is chosen.
-const chineseCatalogs = import.meta.glob<{ default: Catalog }>("/src/**/words/zh-cn.ts");
-
 async function loadCatalog(code: Language): Promise<Catalog> {
   if (code !== "zh-CN") return {};
-  const modules = await Promise.all(Object.values(chineseCatalogs).map((load) => load()));
-  return Object.assign({}, ...modules.map((module) => module.default));
+  return (await import("./chinese-catalog.ts")).chineseCatalog;
 }
+
+// Screen readers pick their voice from it, and the browser its fonts and hyphenation.
+language.subscribe((code) => {
+  if (typeof document !== "undefined") document.documentElement.lang = code;
+});
 
 export const i18n = createI18n(language, {
   baseLocale: "en",
@@ -19,9 +20,13 @@ export const i18n = createI18n(language, {
 });
 
 /**
- * Words for one part of the console, English written here and typed from it; the Chinese
- * sibling (`words/zh-cn.ts`) must give every key (./catalog.ts). The name is the catalog key.
+ * Words for one part of the console, English written here and typed from it, in a
+ * `words/en.ts` or `words/<part>-en.ts`; the Chinese sibling (`zh-cn.ts`, `<part>-zh-cn.ts`)
+ * must give every key (./catalog.ts). The name is the catalog key. A part gets its own file
+ * when it loads at another time: a module shared by two chunks lands whole in the earlier.
  */
+// Pure, so a module's groups that nothing imports are left out of the bundle.
+/* @__NO_SIDE_EFFECTS__ */
 export function defineWords<const Name extends string, Body extends Translations>(
   name: Name,
   english: Body,

@@ -26,7 +26,7 @@ function sources(dir: string): string[] {
 
 function looksLikeWords(literal: string): boolean {
   const text = literal.replace(/\$\{[^}]*\}/g, " ").trim();
-  const composed = literal.includes("${");
+  const composed = literal.includes("${") && /[a-z]{2}/.test(text);
   return /[A-Za-z]{2}/.test(text) && (composed || /\s/.test(text) || /^[A-Z][a-z]/.test(text));
 }
 

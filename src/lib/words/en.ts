@@ -38,11 +38,8 @@ export const errorWords = defineWords("lib/errors", {
   retry: "Retry",
   errorCode: params("Error code {code}"),
   requestId: params("Request id {id}"),
-  crashConsoleTitle: "The console stopped working",
-  crashPageTitle: "This page stopped working",
-  crashText:
-    "Something in the console failed. Nothing was sent because of it, and your session is kept.",
-  crashRetry: "Try again",
-  crashReload: "Reload the console",
   refreshFailed: "Could not refresh",
+  refreshWhat: "Refresh",
+  dialogLoadFailedTitle: "The dialog could not be loaded",
+  dialogLoadFailedText: "Check the connection, then reload the page and try again.",
 });

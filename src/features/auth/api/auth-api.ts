@@ -25,7 +25,8 @@ async function tokenRequest(
     throw new ApiError({
       status: 201,
       code: "BAD_RESPONSE",
-      message: "The sign-in answer carried no token.",
+      // The answer had no X-Subject-Token: the sign-in cannot be used.
+      message: "BAD_RESPONSE",
       requestId: headers.get("X-Request-Id"),
     });
   }

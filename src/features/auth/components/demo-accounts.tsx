@@ -1,21 +1,25 @@
 import { Alert, Code, Text } from "@mantine/core";
 import type { ConsoleSetup } from "../../../../contract/console.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
+import { signInWords } from "../words/sign-in-en.ts";
 
 type Props = { demo: NonNullable<ConsoleSetup["demo"]> };
 
 /** The demo's sign-in, as the terminal that started the server prints it. */
 export function DemoAccounts({ demo }: Props) {
+  const t = useWords(signInWords);
+  // Labels and values, not a sentence: the same list reads right in every language.
   return (
-    <Alert color="gray" title="Demo accounts" role="note">
+    <Alert color="gray" title={t.demoTitle} role="note">
       <Text size="sm">
-        Account <Code>{demo.account}</Code>, users{" "}
+        {t.demoAccount} <Code>{demo.account}</Code> · {t.demoUsers}{" "}
         {demo.users.map((name, index) => (
           <span key={name}>
-            {index > 0 && ", "}
+            {index > 0 && t.listSeparator}
             <Code>{name}</Code>
           </span>
-        ))}
-        , password <Code>{demo.password}</Code>.
+        ))}{" "}
+        · {t.demoPassword} <Code>{demo.password}</Code>
       </Text>
     </Alert>
   );

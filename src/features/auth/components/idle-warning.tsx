@@ -1,21 +1,23 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { sessionWords } from "../words/en.ts";
 
 const ID = "idle-warning";
 
 /** A toast rather than a modal: it must not take focus from whatever the user was doing. */
 export function showIdleWarning(staySignedIn: () => void): void {
+  const t = sessionWords.get();
   notifications.show({
     id: ID,
     color: "yellow",
-    title: "You will be signed out in a minute",
+    title: t.idleTitle,
     autoClose: false,
     withCloseButton: false,
     message: (
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">There has been no activity for 14 minutes.</Text>
+        <Text size="sm">{t.idleText}</Text>
         <Button size="xs" onClick={staySignedIn}>
-          Stay signed in
+          {t.staySignedIn}
         </Button>
       </Stack>
     ),

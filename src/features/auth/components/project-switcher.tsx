@@ -2,11 +2,15 @@ import { Select } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { revokeToken } from "../../../lib/end-session.ts";
+import { explainError } from "../../../lib/explain-error.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { type Session, setSession } from "../../../lib/session.ts";
 import { listProjects, rescope } from "../api/auth-api.ts";
+import { sessionWords } from "../words/en.ts";
 
 /** Re-scopes the token to another project the user may access (IAM's token method). */
 export function ProjectSwitcher({ session }: { session: Session }) {
+  const t = useWords(sessionWords);
   const projects = useQuery({
     queryKey: ["auth", session.user.id, "projects"],
     queryFn: ({ signal }) => listProjects(session.token, signal),
@@ -26,7 +30,7 @@ export function ProjectSwitcher({ session }: { session: Session }) {
 
   return (
     <Select
-      aria-label="Project"
+      aria-label={t.project}
       data={options}
       value={session.project.id}
       allowDeselect={false}
@@ -35,12 +39,14 @@ export function ProjectSwitcher({ session }: { session: Session }) {
       onChange={(projectId) => {
         if (!projectId || projectId === session.project.id) return;
         switchProject.mutate(projectId, {
-          onError: (error) =>
+          onError: (error) => {
+            const { text, action } = explainError(error, { what: t.switchProjectWhat });
             notifications.show({
               color: "red",
-              title: "Could not switch project",
-              message: error.message,
-            }),
+              title: t.switchFailed,
+              message: `${text} ${action}`,
+            });
+          },
         });
       }}
     />

@@ -2,11 +2,18 @@
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { languagePickerWords } from "../../../components/words/en.ts";
+import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { clearSession, getSession } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { signInWords } from "../words/sign-in-en.ts";
+import chinese from "../words/sign-in-zh-cn.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 
-afterEach(() => {
+const t = signInWords.get();
+
+afterEach(async () => {
+  await switchLanguage("en");
   cleanup();
   vi.unstubAllGlobals();
   clearSession("user");
@@ -39,10 +46,10 @@ const signedIn: Answer = () =>
 
 async function fillAndSubmit() {
   const user = userEvent.setup();
-  await user.type(screen.getByLabelText("Account name"), "demo");
-  await user.type(screen.getByLabelText("User name"), "alice");
-  await user.type(screen.getByLabelText("Password"), "KpsDemo#2026");
-  await user.click(screen.getByRole("button", { name: "Sign in" }));
+  await user.type(screen.getByLabelText(t.account), "demo");
+  await user.type(screen.getByLabelText(t.user), "alice");
+  await user.type(screen.getByLabelText(t.password), "KpsDemo#2026");
+  await user.click(screen.getByRole("button", { name: t.submit }));
 }
 
 describe("SignInForm", () => {
@@ -61,7 +68,7 @@ describe("SignInForm", () => {
     );
     renderWithProviders(<SignInForm />);
     await fillAndSubmit();
-    expect(await screen.findByText(/user name or password is wrong/)).toBeTruthy();
+    expect(await screen.findByText(t.wrongCredentials, { exact: false })).toBeTruthy();
     expect(getSession()).toBeNull();
   });
 
@@ -93,16 +100,16 @@ describe("SignInForm", () => {
     cleanup();
     clearSession("user");
     renderWithProviders(<SignInForm />);
-    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("demo");
-    expect((screen.getByLabelText("User name") as HTMLInputElement).value).toBe("alice");
-    expect(document.activeElement).toBe(screen.getByLabelText("Password"));
+    expect((screen.getByLabelText(t.account) as HTMLInputElement).value).toBe("demo");
+    expect((screen.getByLabelText(t.user) as HTMLInputElement).value).toBe("alice");
+    expect(document.activeElement).toBe(screen.getByLabelText(t.password));
   });
 
   it("ignores a remembered entry it did not write", () => {
     stubServer(signedIn);
     localStorage.setItem("kps-console.last-sign-in", JSON.stringify({ account: "x".repeat(500) }));
     renderWithProviders(<SignInForm />);
-    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("");
+    expect((screen.getByLabelText(t.account) as HTMLInputElement).value).toBe("");
   });
 
   it("in demo mode names the demo accounts and fills in the account name", async () => {
@@ -112,17 +119,17 @@ describe("SignInForm", () => {
       password: "KpsDemo#2026",
     });
     renderWithProviders(<SignInForm />);
-    expect(await screen.findByText("Demo accounts")).toBeTruthy();
+    expect(await screen.findByText(t.demoTitle)).toBeTruthy();
     expect(screen.getByText("KpsDemo#2026")).toBeTruthy();
-    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("demo");
+    expect((screen.getByLabelText(t.account) as HTMLInputElement).value).toBe("demo");
   });
 
   it("shows no demo accounts when the server runs none", async () => {
     const fetch = stubServer(signedIn);
     renderWithProviders(<SignInForm />);
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledWith("/console/setup", expect.anything()));
-    expect(screen.queryByText("Demo accounts")).toBeNull();
-    expect((screen.getByLabelText("Account name") as HTMLInputElement).value).toBe("");
+    expect(screen.queryByText(t.demoTitle)).toBeNull();
+    expect((screen.getByLabelText(t.account) as HTMLInputElement).value).toBe("");
   });
 
   it("sends one sign-in however often Enter is pressed while it is on its way", async () => {
@@ -131,11 +138,28 @@ describe("SignInForm", () => {
     vi.stubGlobal("fetch", fetch);
     renderWithProviders(<SignInForm />);
     await fillAndSubmit();
-    await userEvent.type(screen.getByLabelText("Password"), "{Enter}{Enter}");
+    await userEvent.type(screen.getByLabelText(t.password), "{Enter}{Enter}");
     const signIns = () => fetch.mock.calls.filter(([url]) => url === "/v3/auth/tokens").length;
     await vi.waitFor(() => expect(signIns()).toBe(1));
     answer(Response.json({ error: { code: 401, message: "wrong" } }, { status: 401 }));
     expect(await screen.findByRole("alert")).toBeTruthy();
     expect(signIns()).toBe(1);
+  });
+
+  it("switches to Chinese on the sign-in page, keeps what was typed, and remembers only the language", async () => {
+    stubServer(signedIn);
+    const user = userEvent.setup();
+    renderWithProviders(<SignInForm />);
+    await user.type(screen.getByLabelText(t.account), "demo");
+    await user.selectOptions(
+      screen.getByRole("combobox", { name: languagePickerWords.get().label }),
+      "zh-CN",
+    );
+    const zh = chinese["auth/sign-in"];
+    const account = (await screen.findByLabelText(zh.account)) as HTMLInputElement;
+    expect(account.value).toBe("demo");
+    expect(screen.getByRole("button", { name: zh.submit })).toBeTruthy();
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect({ ...localStorage }).toEqual({ "kps-console.language": "zh-CN" });
   });
 });

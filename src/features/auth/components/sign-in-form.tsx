@@ -1,10 +1,23 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { LanguagePicker } from "../../../components/language-picker.tsx";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
 import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
-import { signInErrorText } from "../sign-in-error.ts";
+import { signInErrorText, signInFailure } from "../sign-in-error.ts";
 import { useConsoleSetup } from "../use-console-setup.ts";
 import { useSignIn } from "../use-sign-in.ts";
+import { signInWords } from "../words/sign-in-en.ts";
 import { DemoAccounts } from "./demo-accounts.tsx";
 
 /**
@@ -29,13 +42,14 @@ const REGION_PROJECTS = [
   "me-east-1",
 ];
 
-const SIGNED_OUT_BECAUSE: Record<string, string> = {
-  inactivity: "You were signed out after 15 minutes without activity.",
-  expired: "Your session expired. Sign in again.",
-  unauthorized: "Your session is no longer valid. Sign in again.",
-};
+const SIGNED_OUT_BECAUSE = {
+  inactivity: "signedOutInactivity",
+  expired: "signedOutExpired",
+  unauthorized: "signedOutUnauthorized",
+} as const;
 
 export function SignInForm() {
+  const t = useWords(signInWords);
   const [remembered] = useState(readRememberedSignIn);
   const [account, setAccount] = useState(remembered?.account ?? "");
   const [user, setUser] = useState(remembered?.user ?? "");
@@ -49,7 +63,11 @@ export function SignInForm() {
   const [password, setPassword] = useState("");
   const [project, setProject] = useState("cn-north-4");
   const signIn = useSignIn();
-  const notice = SIGNED_OUT_BECAUSE[lastSignOutReason() ?? ""];
+  const reason = lastSignOutReason();
+  const notice =
+    reason && reason in SIGNED_OUT_BECAUSE
+      ? t[SIGNED_OUT_BECAUSE[reason as keyof typeof SIGNED_OUT_BECAUSE]]
+      : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,27 +87,30 @@ export function SignInForm() {
     <Paper withBorder shadow="sm" p="xl" radius="md" maw={420} mx="auto" mt="10vh">
       <form onSubmit={submit} aria-labelledby="sign-in-title">
         <Stack>
-          <div>
-            <Title order={1} size="h2" id="sign-in-title">
-              KPS Console
-            </Title>
-            <Text c="dimmed" size="sm">
-              Sign in with your IAM user to manage SSH key pairs.
-            </Text>
-          </div>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <div>
+              <Title order={1} size="h2" id="sign-in-title">
+                {t.title}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t.intro}
+              </Text>
+            </div>
+            <LanguagePicker />
+          </Group>
           {demo && <DemoAccounts demo={demo} />}
           {notice && !signIn.isError && (
-            <Alert color="blue" title="Signed out">
+            <Alert color="blue" title={t.signedOutTitle}>
               {notice}
             </Alert>
           )}
           {signIn.isError && (
-            <Alert color="red" title="Could not sign in" role="alert">
-              {signInErrorText(signIn.error)}
+            <Alert color="red" title={t.failedTitle} role="alert">
+              {signInErrorText(signInFailure(signIn.error), t)}
             </Alert>
           )}
           <TextInput
-            label="Account name"
+            label={t.account}
             required
             withAsterisk={false}
             autoComplete="organization"
@@ -98,7 +119,7 @@ export function SignInForm() {
             onChange={(event) => setAccount(event.currentTarget.value)}
           />
           <TextInput
-            label="User name"
+            label={t.user}
             required
             withAsterisk={false}
             autoComplete="username"
@@ -106,7 +127,7 @@ export function SignInForm() {
             onChange={(event) => setUser(event.currentTarget.value)}
           />
           <PasswordInput
-            label="Password"
+            label={t.password}
             // Remembered names leave only the password to type.
             autoFocus={Boolean(remembered)}
             required
@@ -114,11 +135,11 @@ export function SignInForm() {
             autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
-            visibilityToggleButtonProps={{ "aria-label": "Show or hide the password" }}
+            visibilityToggleButtonProps={{ "aria-label": t.showPassword }}
           />
           <TextInput
-            label="Project"
-            description="The region project, for example cn-north-4"
+            label={t.project}
+            description={t.projectHint}
             required
             withAsterisk={false}
             list="region-projects"
@@ -132,7 +153,7 @@ export function SignInForm() {
             ))}
           </datalist>
           <Button type="submit" loading={signIn.pending}>
-            Sign in
+            {t.submit}
           </Button>
         </Stack>
       </form>

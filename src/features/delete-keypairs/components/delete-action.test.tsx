@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { TEST_PROJECT_ID, testSession } from "../../../testing/test-session.ts";
 import { DeleteAction } from "./delete-action.tsx";
+import { deleteDialogWords, deleteErrorWords } from "./words/en.ts";
+
+const t = deleteDialogWords.get();
 
 afterEach(() => {
   cleanup();
@@ -50,24 +53,28 @@ describe("DeleteAction", () => {
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Delete selected" }));
-    const dialog = await screen.findByRole("dialog", { name: "Delete 2 key pairs" });
+    const dialog = await screen.findByRole("dialog", { name: t.title(2) });
     expect(dialog.textContent).toContain("web-01");
-    const confirm = within(dialog).getByRole("button", { name: "Delete 2 key pairs" });
+    const confirm = within(dialog).getByRole("button", { name: t.confirm(2) });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
-    await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "delete");
+    const field = () => within(dialog).getByLabelText(t.confirmLabel({ word: "DELETE" }));
+    await user.type(field(), "delete");
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
-    await user.clear(within(dialog).getByLabelText("Type DELETE to confirm"));
+    await user.clear(field());
     // Enter in the field confirms, once the word is right.
-    await user.type(within(dialog).getByLabelText("Type DELETE to confirm"), "DELETE{Enter}");
-    expect(await within(dialog).findByRole("listitem", { name: "web-01: Deleted" })).toBeTruthy();
-    const failed = await within(dialog).findByRole("listitem", { name: "gone: Not deleted" });
+    await user.type(field(), "DELETE{Enter}");
+    const deleted = t.outcome({ name: "web-01", state: t.deletedOne });
+    expect(await within(dialog).findByRole("listitem", { name: deleted })).toBeTruthy();
+    const failed = await within(dialog).findByRole("listitem", {
+      name: t.outcome({ name: "gone", state: t.failed }),
+    });
     expect(failed.textContent).toContain("KPS.4016");
-    expect(failed.textContent).toContain("no longer exists");
+    expect(failed.textContent).toContain(deleteErrorWords.get().goneText({ name: "gone" }));
     expect(sent).toEqual([
       `DELETE /v3/${TEST_PROJECT_ID}/keypairs/web-01`,
       `DELETE /v3/${TEST_PROJECT_ID}/keypairs/gone`,
     ]);
-    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    await user.click(within(dialog).getByRole("button", { name: t.closeResults }));
     expect(onDeleted).toHaveBeenCalledWith(["web-01"]);
   });
 });

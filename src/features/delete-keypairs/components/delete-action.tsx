@@ -1,8 +1,10 @@
 import { Button, Group, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type ComponentType, useId, useState } from "react";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
+import { deleteActionWords } from "../words/en.ts";
 
 type ModalModule = typeof import("./delete-keypairs-modal.tsx");
 type DeleteModal = ModalModule["DeleteKeypairsModal"];
@@ -18,6 +20,7 @@ type Props = {
 };
 
 export function DeleteAction({ session, names, label, onDeleted }: Props) {
+  const t = useWords(deleteActionWords);
   const reasonId = useId();
   const [Modal, setModal] = useState<ComponentType<Parameters<DeleteModal>[0]> | null>(null);
   const [confirming, setConfirming] = useState<readonly string[] | null>(null);
@@ -34,8 +37,8 @@ export function DeleteAction({ session, names, label, onDeleted }: Props) {
       .catch(() =>
         notifications.show({
           color: "red",
-          title: "Could not open the delete dialog",
-          message: "Reload the page and try again.",
+          title: t.openFailedTitle,
+          message: t.openFailedText,
         }),
       );
   }
@@ -45,7 +48,7 @@ export function DeleteAction({ session, names, label, onDeleted }: Props) {
     if (deleted.length === 0) return;
     notifications.show({
       color: "green",
-      title: deleted.length === 1 ? "Key pair deleted" : `${deleted.length} key pairs deleted`,
+      title: t.deleted(deleted.length),
       message: deleted.join(", "),
     });
     onDeleted?.(deleted);

@@ -1,9 +1,11 @@
 import { Button, Group, List, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { useDeleteKeypair } from "../api/delete-keypair.ts";
 import { type DeleteOutcome, deletedNames, deleteInTurn } from "../delete-in-turn.ts";
 import { explainDeleteError } from "../explain-delete-error.ts";
+import { deleteDialogWords } from "./words/en.ts";
 
 const CONFIRM_WORD = "DELETE";
 
@@ -16,13 +18,15 @@ type Props = {
 };
 
 export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: Props) {
+  const t = useWords(deleteDialogWords);
   const mutation = useDeleteKeypair(projectId);
   const [typed, setTyped] = useState("");
   const started = useRef(false);
   const [outcomes, setOutcomes] = useState<DeleteOutcome[] | null>(null);
   const running = outcomes?.some((o) => o.state === "waiting" || o.state === "deleting") ?? false;
   const count = names.length;
-  const noun = count === 1 ? "key pair" : "key pairs";
+  // The project's name is set in bold inside the sentence, wherever the language puts it.
+  const [beforeProject, afterProject] = t.warning(count).split("{project}");
 
   async function start() {
     // Once per dialog: a second Enter or click must not send the deletes again.
@@ -40,21 +44,22 @@ export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: 
     <Modal
       opened
       onClose={close}
-      title={`Delete ${count} ${noun}`}
+      title={t.title(count)}
       size="lg"
       closeOnEscape={!running}
       closeOnClickOutside={!running}
       withCloseButton={!running}
-      closeButtonProps={{ "aria-label": "Close delete dialog" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <Stack>
         {outcomes === null ? (
           <>
             <Text size="sm">
-              {count === 1 ? "This key pair" : "These key pairs"} in project <b>{projectName}</b>{" "}
-              will be deleted, with any private key KPS hosts for them. This cannot be undone.
+              {beforeProject}
+              <b>{projectName}</b>
+              {afterProject}
             </Text>
-            <List size="sm" spacing={2} aria-label={`Key pairs to delete`}>
+            <List size="sm" spacing={2} aria-label={t.toDelete}>
               {names.map((name) => (
                 <List.Item key={name} style={{ overflowWrap: "anywhere" }}>
                   {name}
@@ -70,7 +75,7 @@ export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: 
             >
               <Stack>
                 <TextInput
-                  label={`Type ${CONFIRM_WORD} to confirm`}
+                  label={t.confirmLabel({ word: CONFIRM_WORD })}
                   value={typed}
                   onChange={(event) => setTyped(event.currentTarget.value)}
                   autoComplete="off"
@@ -79,10 +84,10 @@ export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: 
                 />
                 <Group justify="flex-end">
                   <Button variant="default" onClick={close}>
-                    Cancel
+                    {t.cancel}
                   </Button>
                   <Button type="submit" color="red" disabled={typed !== CONFIRM_WORD}>
-                    Delete {count} {noun}
+                    {t.confirm(count)}
                   </Button>
                 </Group>
               </Stack>
@@ -90,14 +95,14 @@ export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: 
           </>
         ) : (
           <>
-            <Stack gap="xs" aria-label="Delete results" role="list">
+            <Stack gap="xs" aria-label={t.results} role="list">
               {outcomes.map((outcome) => (
                 <OutcomeRow key={outcome.name} outcome={outcome} />
               ))}
             </Stack>
             <Group justify="flex-end">
               <Button onClick={close} disabled={running}>
-                Close
+                {t.closeResults}
               </Button>
             </Group>
           </>
@@ -107,18 +112,17 @@ export function DeleteKeypairsModal({ projectId, projectName, names, onClose }: 
   );
 }
 
-const STATE_WORDS = {
-  waiting: "Waiting",
-  deleting: "Deleting…",
-  deleted: "Deleted",
-  failed: "Not deleted",
-} as const;
-
 function OutcomeRow({ outcome }: { outcome: DeleteOutcome }) {
-  const words = STATE_WORDS[outcome.state];
+  const t = useWords(deleteDialogWords);
+  const words = {
+    waiting: t.waiting,
+    deleting: t.deleting,
+    deleted: t.deletedOne,
+    failed: t.failed,
+  }[outcome.state];
   // Words, not colour, carry the state: light badges fell short of AA contrast.
   return (
-    <Stack gap={4} role="listitem" aria-label={`${outcome.name}: ${words}`}>
+    <Stack gap={4} role="listitem" aria-label={t.outcome({ name: outcome.name, state: words })}>
       <Group gap="xs" wrap="nowrap">
         <Text size="sm" fw={700} style={{ flexShrink: 0 }}>
           {words}

@@ -3,18 +3,22 @@ import { notifications } from "@mantine/notifications";
 import { useId, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
+import { useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import { useSession } from "../../../lib/session.ts";
 import {
   MAX_DESCRIPTION_LENGTH,
   useUpdateKeypairDescription,
 } from "../api/update-keypair-description.ts";
+import { detailWords } from "../words/en.ts";
 import classes from "./description-field.module.css";
 
 type Props = { projectId: string; name: string; description: string };
 
 /** The description, and its editor for users whose policies allow kps:SSHKeyPair:update. */
 export function DescriptionField({ projectId, name, description }: Props) {
+  const t = useWords(detailWords);
   const session = useSession();
   const reasonId = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -24,7 +28,7 @@ export function DescriptionField({ projectId, name, description }: Props) {
     <Stack gap={6}>
       <Group justify="space-between" gap="xs">
         <Text size="sm" fw={600}>
-          Description
+          {t.description}
         </Text>
         {draft === null && (
           <Group gap="xs">
@@ -40,14 +44,14 @@ export function DescriptionField({ projectId, name, description }: Props) {
               aria-describedby={permitted ? undefined : reasonId}
               onClick={() => setDraft(description)}
             >
-              Edit description
+              {t.editDescription}
             </Button>
           </Group>
         )}
       </Group>
       {draft === null ? (
         <Text size="sm" style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
-          {description || "No description"}
+          {description || t.noDescription}
         </Text>
       ) : (
         <DescriptionEditor
@@ -75,7 +79,10 @@ function DescriptionEditor({
   onDraftChange: (draft: string) => void;
   onDone: () => void;
 }) {
+  const t = useWords(detailWords);
+  const format = useFormat();
   const mutation = useUpdateKeypairDescription(projectId, name);
+  const max = format.number(MAX_DESCRIPTION_LENGTH);
   const over = draft.length - MAX_DESCRIPTION_LENGTH;
 
   function save() {
@@ -84,7 +91,7 @@ function DescriptionEditor({
       onSuccess: () => {
         notifications.show({
           color: "green",
-          title: "Description saved",
+          title: t.savedTitle,
           message: name,
         });
         onDone();
@@ -95,7 +102,7 @@ function DescriptionEditor({
   return (
     <Stack gap="xs">
       <Textarea
-        label="New description"
+        label={t.newDescription}
         value={draft}
         onChange={(event) => onDraftChange(event.currentTarget.value)}
         rows={3}
@@ -105,14 +112,12 @@ function DescriptionEditor({
         // Our own refusal rather than Mantine's error, whose red falls short of AA contrast.
         description={
           <>
-            <span>
-              {draft.length} / {MAX_DESCRIPTION_LENGTH}
-            </span>
+            <span>{t.descriptionLength({ length: format.number(draft.length), max })}</span>
             {over > 0 && (
               <>
                 {" "}
                 <strong className={classes.over}>
-                  {MAX_DESCRIPTION_LENGTH} characters at most: remove {over}.
+                  {t.descriptionTooLong({ max, over: format.number(over) })}
                 </strong>
               </>
             )}
@@ -125,19 +130,21 @@ function DescriptionEditor({
       {mutation.isError && (
         <ErrorAlert
           explanation={explainError(mutation.error, {
-            what: "Save the description",
+            what: t.saveWhat,
             explain: (error) =>
               error.code === "KPS.4016" || error.code === "KPS.6004" || error.status === 404
                 ? {
-                    title: "Key pair not found",
-                    text: `${name} no longer exists; it may have been deleted.`,
-                    action: "Close the details and pick another key pair.",
+                    reason: "description.gone",
+                    title: t.goneTitle,
+                    text: t.goneText({ name }),
+                    action: t.goneAction,
                   }
                 : error.code === "KPS.0002"
                   ? {
-                      title: "Description refused",
-                      text: "KPS refused this description.",
-                      action: `Keep it to ${MAX_DESCRIPTION_LENGTH} characters and try again.`,
+                      reason: "description.refused",
+                      title: t.refusedTitle,
+                      text: t.refusedText,
+                      action: t.refusedAction({ max }),
                     }
                   : null,
           })}
@@ -145,10 +152,10 @@ function DescriptionEditor({
       )}
       <Group justify="flex-end" gap="xs">
         <Button variant="default" size="xs" onClick={onDone} disabled={mutation.isPending}>
-          Cancel
+          {t.cancel}
         </Button>
         <Button size="xs" onClick={save} disabled={over > 0} loading={mutation.isPending}>
-          Save description
+          {t.saveDescription}
         </Button>
       </Group>
     </Stack>

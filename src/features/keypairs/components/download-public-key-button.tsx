@@ -2,10 +2,13 @@ import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { saveBlob } from "../../../lib/download.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { publicKeyFile } from "../public-key-file.ts";
+import { detailWords } from "../words/en.ts";
 
 /** Reading the public key needs no more than seeing it, so every user who sees it may save it. */
 export function DownloadPublicKeyButton({ keypair }: { keypair: KeypairSummary }) {
+  const t = useWords(detailWords);
   const file = publicKeyFile(keypair);
   function download() {
     if (!file) return;
@@ -14,14 +17,14 @@ export function DownloadPublicKeyButton({ keypair }: { keypair: KeypairSummary }
     } catch {
       notifications.show({
         color: "red",
-        title: "Download refused by the browser",
-        message: "Copy the public key shown below instead.",
+        title: t.downloadRefusedTitle,
+        message: t.downloadRefusedText,
       });
     }
   }
   return (
     <Button size="compact-sm" variant="light" disabled={!file} onClick={download}>
-      Download public key
+      {t.downloadPublicKey}
     </Button>
   );
 }

@@ -3,6 +3,9 @@ import { useCallback, useDeferredValue, useId, useMemo, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
+import { useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
+import { countWords } from "../count-words.ts";
 import {
   filterKeypairs,
   type KeypairFilters,
@@ -12,6 +15,7 @@ import {
 import { selectRange, toggleName, toggleView } from "../selection.ts";
 import { useAddressedFilters } from "../use-addressed-filters.ts";
 import type { useAllKeypairs } from "../use-all-keypairs.ts";
+import { listWords } from "../words/en.ts";
 import { KeypairFiltersBar } from "./keypair-filters-bar.tsx";
 import { KeypairTable } from "./keypair-table.tsx";
 import { SelectionBar } from "./selection-bar.tsx";
@@ -33,8 +37,6 @@ type Props = {
   onFiltersChange: (filters: KeypairFilters) => void;
 };
 
-const count = new Intl.NumberFormat("en-US");
-
 export function KeypairBrowser({
   list,
   selected,
@@ -46,6 +48,8 @@ export function KeypairBrowser({
   filters: addressFilters,
   onFiltersChange,
 }: Props) {
+  const t = useWords(listWords);
+  const format = useFormat();
   const [filters, setFilters] = useAddressedFilters(addressFilters, onFiltersChange);
   const capMessageId = useId();
   const blockedMessageId = useId();
@@ -83,17 +87,17 @@ export function KeypairBrowser({
   let body: React.ReactNode;
   if (query.data && rows.length === 0 && complete) {
     body = (
-      <Alert color="gray" title="No key pairs yet">
-        This project has no key pairs you can see.
+      <Alert color="gray" title={t.emptyTitle}>
+        {t.emptyText}
       </Alert>
     );
   } else if (query.data && rows.length > 0 && visible.length === 0) {
     body = (
-      <Alert color="gray" title="No key pairs match">
+      <Alert color="gray" title={t.noMatchTitle}>
         <Stack gap="xs" align="flex-start">
-          <Text size="sm">Nothing in this project matches the search and filters.</Text>
+          <Text size="sm">{t.noMatchText}</Text>
           <Button variant="default" size="compact-sm" onClick={() => setFilters(NO_FILTERS)}>
-            Clear search and filters
+            {t.clearFilters}
           </Button>
         </Stack>
       </Alert>
@@ -116,7 +120,7 @@ export function KeypairBrowser({
     body = null;
   } else {
     body = (
-      <Stack gap="xs" aria-busy="true" aria-label="Loading key pairs">
+      <Stack gap="xs" aria-busy="true" aria-label={t.loading}>
         {Array.from({ length: 8 }, (_, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
           <Skeleton key={index} h={40} />
@@ -136,8 +140,8 @@ export function KeypairBrowser({
         {query.data && (
           <Text size="sm" c="dimmed">
             {filtered
-              ? `Showing ${count.format(visible.length)} of ${count.format(rows.length)} key pairs`
-              : `${count.format(rows.length)} key pairs`}
+              ? countWords(t.showing, rows.length, format, { shown: visible.length })
+              : countWords(t.total, rows.length, format)}
           </Text>
         )}
         {query.data && (
@@ -147,21 +151,21 @@ export function KeypairBrowser({
             onClick={() => query.refetch()}
             loading={query.isRefetching && !query.isFetchingNextPage}
           >
-            Refresh
+            {t.refresh}
           </Button>
         )}
         {query.data && !complete && !query.isError && (
           <Group gap={6} role="status">
             <Loader size="xs" />
-            <Text size="sm">Loading more key pairs…</Text>
+            <Text size="sm">{t.loadingMore}</Text>
           </Group>
         )}
       </Group>
       {query.isError && (
         <ErrorAlert
           explanation={explainError(query.error, {
-            what: "Load the key pairs",
-            failedTitle: "Could not load the key pairs",
+            what: t.loadWhat,
+            failedTitle: t.loadFailed,
           })}
           onRetry={() => query.refetch()}
         />

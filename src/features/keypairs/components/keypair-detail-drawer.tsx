@@ -5,9 +5,12 @@ import type { KeypairDetail, KeypairSummary } from "../../../../contract/kps.ts"
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { algorithmWords } from "../../../lib/algorithm-words.ts";
 import { explainError } from "../../../lib/explain-error.ts";
+import { type Format, useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { sha256FingerprintOfLine } from "../../../lib/ssh-key/sha256-fingerprint.ts";
 import { keypairDetailOptions } from "../api/keypair-queries.ts";
-import { NOT_REPORTED, scopeWords, statusWords } from "../keypair-words.ts";
+import { scopeWords, statusWords } from "../keypair-words.ts";
+import { detailWords, valueWords } from "../words/en.ts";
 import { DescriptionField } from "./description-field.tsx";
 import { DownloadPublicKeyButton } from "./download-public-key-button.tsx";
 
@@ -28,14 +31,15 @@ export const KeypairDetailDrawer = memo(function KeypairDetailDrawer({
   onClose,
   actions,
 }: Props) {
+  const t = useWords(detailWords);
   return (
     <Drawer
       opened={name !== null}
       onClose={onClose}
       position="right"
       size="lg"
-      title={name ? `Key pair ${name}` : "Key pair"}
-      closeButtonProps={{ "aria-label": "Close key pair details" }}
+      title={name ? t.title({ name }) : t.titleNone}
+      closeButtonProps={{ "aria-label": t.close }}
       // A 255-character name wraps instead of pushing the close button off the screen.
       styles={{ title: { overflowWrap: "anywhere", minWidth: 0 } }}
     >
@@ -55,12 +59,14 @@ function DetailBody({
   summary: KeypairSummary | undefined;
   actions: Props["actions"];
 }) {
+  const t = useWords(detailWords);
+  const fields = useFields();
   const detail = useQuery(keypairDetailOptions(projectId, name));
   if (detail.data) {
     return (
       <Stack gap="md">
         {actions && (
-          <Group gap="xs" aria-label="Key pair actions" role="group">
+          <Group gap="xs" aria-label={t.actions} role="group">
             {actions(detail.data)}
           </Group>
         )}
@@ -70,19 +76,17 @@ function DetailBody({
   }
   return (
     <Stack gap="md">
-      {summary && <FieldList fields={summaryFields(summary)} />}
+      {summary && <FieldList fields={fields.summary(summary)} />}
       {detail.isError ? (
         <ErrorAlert
           explanation={explainError(detail.error, {
-            what: "Load the key pair",
-            failedTitle: summary
-              ? "Could not load the rest of the details"
-              : "Could not load the key pair",
+            what: t.loadWhat,
+            failedTitle: summary ? t.loadRestFailed : t.loadFailed,
           })}
           onRetry={() => detail.refetch()}
         />
       ) : (
-        <Stack aria-busy="true" aria-label="Loading key pair details">
+        <Stack aria-busy="true" aria-label={t.loading}>
           <Skeleton h={20} />
           <Skeleton h={80} />
           <Skeleton h={20} w="60%" />
@@ -92,36 +96,45 @@ function DetailBody({
   );
 }
 
-const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
 /** Epoch milliseconds as documented, or an ISO string as some answers carry: local, UTC on hover. */
-function time(value: number | string | null | undefined): ReactNode {
+function time(value: number | string | null | undefined, format: Format, none: string): ReactNode {
   const ms = typeof value === "string" ? Date.parse(value) : value;
-  if (typeof ms !== "number" || !Number.isFinite(ms)) return NOT_REPORTED;
+  if (typeof ms !== "number" || !Number.isFinite(ms)) return none;
   const date = new Date(ms);
-  const utc = date
-    .toISOString()
-    .replace("T", " ")
-    .replace(/\.\d+Z$/, " UTC");
   return (
-    <time dateTime={date.toISOString()} title={utc}>
-      {localTime.format(date)}
+    <time dateTime={date.toISOString()} title={format.utc(date)}>
+      {format.dateTime(date)}
     </time>
   );
 }
 
 type Field = [label: string, value: ReactNode];
 
-/** What the list row already holds: shown at once, before (or without) the detail call. */
-function summaryFields(keypair: KeypairSummary): Field[] {
-  return [
-    ["Scope", scopeWords(keypair)],
-    ["Fingerprint (MD5)", keypair.fingerprint ?? NOT_REPORTED],
+/** The drawer's fields in the language chosen now, dates in the user's time zone. */
+function useFields() {
+  const t = useWords(detailWords);
+  const values = useWords(valueWords);
+  const format = useFormat();
+  /** What the list row already holds: shown at once, before (or without) the detail call. */
+  const summary = (keypair: KeypairSummary): Field[] => [
+    [t.scope, scopeWords(keypair, values)],
+    [t.fingerprintMd5, keypair.fingerprint ?? values.notReported],
     // What `ssh-keygen -l` shows by default, derived here: KPS lists only MD5.
-    ["Fingerprint (SHA256)", sha256FingerprintOfLine(keypair.public_key) ?? NOT_REPORTED],
-    ["Private key", keypair.is_key_protection ? "Hosted by KPS" : "Not hosted"],
-    ["Status", statusWords(keypair)],
+    [t.fingerprintSha256, sha256FingerprintOfLine(keypair.public_key) ?? values.notReported],
+    [t.privateKey, keypair.is_key_protection ? values.hostedByKps : values.notHosted],
+    [t.status, statusWords(keypair, values)],
   ];
+  const detail = (keypair: KeypairDetail): Field[] => {
+    const [scope, ...rest] = summary(keypair);
+    return [
+      scope as Field,
+      [t.algorithm, algorithmWords(keypair.algorithm)],
+      ...rest,
+      [t.created, time(keypair.create_time, format, values.notReported)],
+      [t.updated, time(keypair.update_time, format, values.notReported)],
+    ];
+  };
+  return { summary, detail };
 }
 
 function FieldList({ fields }: { fields: Field[] }) {
@@ -149,17 +162,12 @@ function FieldList({ fields }: { fields: Field[] }) {
 }
 
 function DetailFields({ projectId, keypair }: { projectId: string; keypair: KeypairDetail }) {
-  const [scope, ...rest] = summaryFields(keypair);
-  const fields: Field[] = [
-    scope as Field,
-    ["Algorithm", algorithmWords(keypair.algorithm)],
-    ...rest,
-    ["Created", time(keypair.create_time)],
-    ["Updated", time(keypair.update_time)],
-  ];
+  const t = useWords(detailWords);
+  const values = useWords(valueWords);
+  const fields = useFields();
   return (
     <Stack gap="sm">
-      <FieldList fields={fields} />
+      <FieldList fields={fields.detail(keypair)} />
       <DescriptionField
         key={keypair.name}
         projectId={projectId}
@@ -168,12 +176,12 @@ function DetailFields({ projectId, keypair }: { projectId: string; keypair: Keyp
       />
       <Group justify="space-between" gap="xs">
         <Text size="sm" fw={600}>
-          Public key
+          {t.publicKey}
         </Text>
         <DownloadPublicKeyButton keypair={keypair} />
       </Group>
       <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
-        {keypair.public_key ?? NOT_REPORTED}
+        {keypair.public_key ?? values.notReported}
       </Code>
     </Stack>
   );

@@ -2,8 +2,10 @@ import { ActionIcon, Anchor, Badge, Checkbox, CopyButton, Table } from "@mantine
 import { memo, useId, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { CheckIcon, CopyIcon } from "../../../components/icons.tsx";
-import { frozenState, NOT_REPORTED, scopeWords, statusWords } from "../keypair-words.ts";
+import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
+import { blockerWords, frozenState, scopeWords, statusWords } from "../keypair-words.ts";
 import { exportBlocker } from "../selection.ts";
+import { listWords, valueWords } from "../words/en.ts";
 import classes from "./keypair-row.module.css";
 
 export const ROW_HEIGHT = 56;
@@ -35,7 +37,11 @@ export const KeypairRow = memo(function KeypairRow({
   const reasonId = useId();
   // A change event does not say whether Shift was held; the click before it does.
   const shiftHeld = useRef(false);
-  const blocker = exportBlocker(keypair);
+  const t = useWords(listWords);
+  const values = useWords(valueWords);
+  const language = useLanguage();
+  const held = exportBlocker(keypair);
+  const blocker = held && blockerWords(held, values, language);
   const frozen = frozenState(keypair) !== 0;
   // Rows held back by the cap point at the one visible cap message instead of repeating it.
   const describedBy = disabled ? (blocker ? reasonId : capMessageId) : undefined;
@@ -62,7 +68,7 @@ export const KeypairRow = memo(function KeypairRow({
         {/* A native title instead of a Tooltip per row: far cheaper while scrolling 10,000 rows. */}
         <span title={reason ?? undefined}>
           <Checkbox
-            aria-label={`Select ${keypair.name}`}
+            aria-label={t.selectOne({ name: keypair.name })}
             aria-describedby={describedBy}
             checked={checked}
             disabled={disabled}
@@ -104,11 +110,11 @@ export const KeypairRow = memo(function KeypairRow({
         )}
       </td>
       <td className={`${Table.classes.td} ${classes.tabletUp}`}>
-        <p className={classes.text}>{scopeWords(keypair)}</p>
+        <p className={classes.text}>{scopeWords(keypair, values)}</p>
       </td>
       <td className={`${Table.classes.td} ${classes.wideOnly}`}>
         <div className={classes.fingerprintCell}>
-          <p className={classes.fingerprint}>{keypair.fingerprint ?? NOT_REPORTED}</p>
+          <p className={classes.fingerprint}>{keypair.fingerprint ?? values.notReported}</p>
           {keypair.fingerprint && (
             <CopyButton value={keypair.fingerprint}>
               {({ copied, copy }) => (
@@ -116,7 +122,7 @@ export const KeypairRow = memo(function KeypairRow({
                   variant="subtle"
                   color={copied ? "teal" : "gray"}
                   onClick={copy}
-                  aria-label={`Copy fingerprint of ${keypair.name}`}
+                  aria-label={t.copyFingerprint({ name: keypair.name })}
                 >
                   {copied ? <CheckIcon /> : <CopyIcon />}
                 </ActionIcon>
@@ -127,15 +133,15 @@ export const KeypairRow = memo(function KeypairRow({
       </td>
       <td className={Table.classes.td}>
         <Badge variant="light" color={keypair.is_key_protection ? "blue" : "gray"}>
-          {keypair.is_key_protection ? "Hosted" : "Not hosted"}
+          {keypair.is_key_protection ? values.hosted : values.notHosted}
         </Badge>
       </td>
       <td className={`${Table.classes.td} ${classes.tabletUp}`}>
         <p
           className={frozen ? `${classes.text} ${classes.frozen}` : classes.text}
-          title={statusWords(keypair)}
+          title={statusWords(keypair, values)}
         >
-          {statusWords(keypair)}
+          {statusWords(keypair, values)}
         </p>
       </td>
     </tr>

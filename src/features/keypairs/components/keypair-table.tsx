@@ -1,8 +1,11 @@
 import { Checkbox, Table, UnstyledButton } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useRef } from "react";
-import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { headerCheckbox, rowCheckbox } from "../selection.ts";
+import { type KeypairSummary, MAX_BATCH_EXPORT } from "../../../../contract/kps.ts";
+import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
+import { blockerWords } from "../keypair-words.ts";
+import { headerCheckbox, type RowHold, rowCheckbox } from "../selection.ts";
+import { listWords, valueWords } from "../words/en.ts";
 import classes from "./keypair-row.module.css";
 import { KeypairRow, ROW_HEIGHT } from "./keypair-row.tsx";
 
@@ -23,12 +26,30 @@ type Props = {
 
 const COLUMNS = 6;
 
+type HoldWords = { reason: string | null; note: string | undefined };
+
+/** A held-back row's title, and the few words under its name when it is held only for now. */
+function useHoldWords(selectionBlocker: string | null): (hold: RowHold) => HoldWords {
+  const t = useWords(listWords);
+  const values = useWords(valueWords);
+  const language = useLanguage();
+  return (hold) => {
+    if (hold === null) return { reason: null, note: undefined };
+    if (hold.by === "blocked") return { reason: selectionBlocker, note: t.readOnly };
+    if (hold.by === "cap")
+      return { reason: t.capMessage({ max: MAX_BATCH_EXPORT }), note: t.selectionFull };
+    return { reason: blockerWords(hold.blocker, values, language), note: undefined };
+  };
+}
+
 /**
  * Only the rows in view (plus a few) are in the DOM, with spacer rows above and below, so 10,000
  * key pairs scroll as smoothly as 30 while the markup stays a real table.
  */
 export const KeypairTable = memo(function KeypairTable(props: Props) {
   const { rows, selected, sort } = props;
+  const t = useWords(listWords);
+  const holdWords = useHoldWords(props.selectionBlocker);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -52,7 +73,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
           <Table.Tr aria-rowindex={1}>
             <Table.Th w={48}>
               <Checkbox
-                aria-label="Choose exportable key pairs in view, up to 10"
+                aria-label={t.chooseInView({ max: MAX_BATCH_EXPORT })}
                 checked={header.checked}
                 indeterminate={header.indeterminate}
                 disabled={headerDisabled}
@@ -64,20 +85,20 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 fw={700}
                 fz="sm"
                 onClick={() => props.onSortChange(sort === "asc" ? "desc" : "asc")}
-                aria-label={`Name, sorted ${sort === "asc" ? "A to Z" : "Z to A"}; sort ${sort === "asc" ? "Z to A" : "A to Z"}`}
+                aria-label={sort === "asc" ? t.sortedAsc : t.sortedDesc}
               >
-                Name {sort === "asc" ? "▲" : "▼"}
+                {t.nameColumn} {sort === "asc" ? "▲" : "▼"}
               </UnstyledButton>
             </Table.Th>
             <Table.Th w={140} className={classes.tabletUp}>
-              Scope
+              {t.scopeColumn}
             </Table.Th>
             <Table.Th w={380} className={classes.wideOnly}>
-              Fingerprint
+              {t.fingerprintColumn}
             </Table.Th>
-            <Table.Th w={116}>Private key</Table.Th>
+            <Table.Th w={116}>{t.privateKeyColumn}</Table.Th>
             <Table.Th w={240} className={classes.tabletUp}>
-              Status
+              {t.statusColumn}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -91,6 +112,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
           {items.map((item) => {
             const keypair = rows[item.index] as KeypairSummary;
             const checkbox = rowCheckbox(selected, keypair, props.selectionBlocker);
+            const { reason, note } = holdWords(checkbox.hold);
             return (
               <KeypairRow
                 key={keypair.name}
@@ -98,8 +120,8 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 rowIndex={item.index + 2}
                 checked={checkbox.checked}
                 disabled={checkbox.disabled}
-                reason={checkbox.reason}
-                note={checkbox.note}
+                reason={reason}
+                note={note}
                 capMessageId={props.capMessageId}
                 onToggle={props.onToggle}
                 onOpen={props.onOpen}

@@ -1,5 +1,7 @@
 import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { Session } from "../../../lib/session.ts";
+import { privateKeyActionWords } from "../words/en.ts";
 import { KeypairModalAction } from "./keypair-modal-action.tsx";
 
 const loadModal = () =>
@@ -7,6 +9,7 @@ const loadModal = () =>
 
 /** Offered only while KPS hosts the private key. */
 export function ClearPrivateKeyAction(props: { session: Session; keypair: KeypairDetail }) {
+  const t = useWords(privateKeyActionWords);
   if (!props.keypair.is_key_protection) return null;
   return (
     <KeypairModalAction
@@ -15,7 +18,7 @@ export function ClearPrivateKeyAction(props: { session: Session; keypair: Keypai
       load={loadModal}
       color="red"
     >
-      Clear private key
+      {t.clear}
     </KeypairModalAction>
   );
 }

@@ -4,6 +4,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { ClearPrivateKeyModal } from "./clear-private-key-modal.tsx";
+import { clearWords } from "./words/en.ts";
+
+const t = clearWords.get();
 
 afterEach(() => {
   cleanup();
@@ -21,12 +24,12 @@ describe("ClearPrivateKeyModal", () => {
         onClose={vi.fn()}
       />,
     );
-    const dialog = await screen.findByRole("dialog", { name: "Clear the private key of web-01" });
-    expect(dialog.textContent).toContain("This cannot be undone");
-    expect(dialog.textContent).toContain("only be hosted again by importing");
-    const button = screen.getByRole("button", { name: "Clear private key" }) as HTMLButtonElement;
+    const dialog = await screen.findByRole("dialog", { name: t.title({ name: "web-01" }) });
+    expect(dialog.textContent).toContain(t.warningTitle);
+    expect(dialog.textContent).toContain(t.warning.replace("{name}", "web-01"));
+    const button = screen.getByRole("button", { name: t.confirm }) as HTMLButtonElement;
     const user = userEvent.setup();
-    const input = screen.getByLabelText("Type the key pair's name to confirm");
+    const input = screen.getByLabelText(t.confirmLabel);
     await user.type(input, "web-0{Enter}");
     expect(button.disabled).toBe(true);
     expect(fetch).not.toHaveBeenCalled();

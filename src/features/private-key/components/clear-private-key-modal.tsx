@@ -3,13 +3,17 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { useClearPrivateKey } from "../api/clear-private-key.ts";
 import { explainClearError } from "../explain-private-key-error.ts";
+import { BoldSlot } from "./bold-slot.tsx";
+import { clearWords } from "./words/en.ts";
 
 type Props = { projectId: string; keypair: KeypairDetail; onClose: () => void };
 
 /** Typing the name is the confirmation: a stray Enter or click cannot clear the wrong key. */
 export function ClearPrivateKeyModal({ projectId, keypair, onClose }: Props) {
+  const t = useWords(clearWords);
   const [typed, setTyped] = useState("");
   const mutation = useClearPrivateKey(projectId);
   const matches = typed === keypair.name;
@@ -27,8 +31,8 @@ export function ClearPrivateKeyModal({ projectId, keypair, onClose }: Props) {
         onSuccess: () => {
           notifications.show({
             color: "teal",
-            title: "Private key cleared",
-            message: `KPS no longer hosts the private key of ${keypair.name}.`,
+            title: clearWords.get().doneTitle,
+            message: clearWords.get().doneText({ name: keypair.name }),
           });
           close();
         },
@@ -40,9 +44,9 @@ export function ClearPrivateKeyModal({ projectId, keypair, onClose }: Props) {
     <Modal
       opened
       onClose={close}
-      title={`Clear the private key of ${keypair.name}`}
+      title={t.title({ name: keypair.name })}
       size="lg"
-      closeButtonProps={{ "aria-label": "Close clear private key" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <form
         onSubmit={(event) => {
@@ -51,16 +55,13 @@ export function ClearPrivateKeyModal({ projectId, keypair, onClose }: Props) {
         }}
       >
         <Stack>
-          <Alert color="red" title="This cannot be undone">
+          <Alert color="red" title={t.warningTitle}>
             <Text size="sm">
-              KPS will delete the hosted private key of{" "}
-              <b style={{ overflowWrap: "anywhere" }}>{keypair.name}</b>. The key pair and its
-              public key stay, but its private key can no longer be exported. It can only be hosted
-              again by importing the private key from a copy you hold.
+              <BoldSlot text={t.warning} slot="name" value={keypair.name} />
             </Text>
           </Alert>
           <TextInput
-            label="Type the key pair's name to confirm"
+            label={t.confirmLabel}
             description={keypair.name}
             value={typed}
             onChange={(event) => setTyped(event.currentTarget.value)}
@@ -71,10 +72,10 @@ export function ClearPrivateKeyModal({ projectId, keypair, onClose }: Props) {
           {mutation.isError && <ErrorAlert explanation={explainClearError(mutation.error)} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t.cancel}
             </Button>
             <Button type="submit" color="red" disabled={!matches} loading={mutation.isPending}>
-              Clear private key
+              {t.confirm}
             </Button>
           </Group>
         </Stack>

@@ -1,5 +1,7 @@
 import type { KeypairDetail } from "../../../../contract/kps.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { Session } from "../../../lib/session.ts";
+import { privateKeyActionWords } from "../words/en.ts";
 import { KeypairModalAction } from "./keypair-modal-action.tsx";
 
 const loadModal = () =>
@@ -7,10 +9,11 @@ const loadModal = () =>
 
 /** Offered only for a key pair whose private key is not hosted. */
 export function HostPrivateKeyAction(props: { session: Session; keypair: KeypairDetail }) {
+  const t = useWords(privateKeyActionWords);
   if (props.keypair.is_key_protection) return null;
   return (
     <KeypairModalAction {...props} action="kps:SSHKeyPair:importPrivateKey" load={loadModal}>
-      Host private key
+      {t.host}
     </KeypairModalAction>
   );
 }

@@ -6,6 +6,9 @@ import { NOT_POSSESSED } from "../../../lib/ssh-key/inspect-key.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { generateTestKeys } from "../../../testing/test-keys.ts";
 import { HostPrivateKeyModal } from "./host-private-key-modal.tsx";
+import { hostWords, privateKeyErrorWords } from "./words/en.ts";
+
+const t = hostWords.get();
 
 afterEach(() => {
   cleanup();
@@ -28,9 +31,9 @@ function renderModal(answer = () => new Response(JSON.stringify({ keypair: { nam
 }
 
 async function pasteAndHost(text: string) {
-  await screen.findByRole("dialog", { name: "Host the private key of web-01" });
-  fireEvent.change(screen.getByLabelText("Or paste the private key"), { target: { value: text } });
-  await userEvent.setup().click(screen.getByRole("button", { name: "Host private key" }));
+  await screen.findByRole("dialog", { name: t.title({ name: "web-01" }) });
+  fireEvent.change(screen.getByLabelText(t.pasteLabel), { target: { value: text } });
+  await userEvent.setup().click(screen.getByRole("button", { name: t.confirm }));
 }
 
 describe("HostPrivateKeyModal", () => {
@@ -64,7 +67,9 @@ describe("HostPrivateKeyModal", () => {
     );
     await pasteAndHost(listed?.pem as string);
     const alert = await screen.findByRole("alert");
-    await vi.waitFor(() => expect(alert.textContent).toContain("Not this key pair's private key"));
+    await vi.waitFor(() =>
+      expect(alert.textContent).toContain(privateKeyErrorWords.get().mismatchTitle),
+    );
     expect(alert.textContent).toContain("KPS.6011");
     expect(alert.textContent).toContain("a".repeat(32));
   });

@@ -4,9 +4,13 @@ import { useState } from "react";
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { KeyTextarea } from "../../../components/key-textarea.tsx";
+import { currentFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { checkPrivateKeyFor } from "../../../lib/ssh-key/possession-check.ts";
 import { useImportPrivateKey } from "../api/import-private-key.ts";
 import { explainHostError } from "../explain-private-key-error.ts";
+import { BoldSlot } from "./bold-slot.tsx";
+import { hostWords } from "./words/en.ts";
 
 /** The contract's limit on private_key; a bigger file is not a key KPS hosts. */
 const MAX_KEY_BYTES = 32 * 1024;
@@ -18,6 +22,7 @@ type Props = { projectId: string; keypair: KeypairDetail; onClose: () => void };
  * the action unmounts the modal on close, and reset() drops the mutation, so nothing keeps it.
  */
 export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
+  const t = useWords(hostWords);
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,7 +41,7 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
     if (!chosen) return;
     if (chosen.size > MAX_KEY_BYTES) {
       setText("");
-      setProblem("This file is larger than 32 KiB, far more than a private key needs.");
+      setProblem(hostWords.get().tooLarge({ size: currentFormat().bytes(MAX_KEY_BYTES) }));
       return;
     }
     setText(await chosen.text());
@@ -57,8 +62,8 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
         onSuccess: () => {
           notifications.show({
             color: "teal",
-            title: "Private key hosted",
-            message: `KPS now hosts the private key of ${keypair.name}.`,
+            title: hostWords.get().doneTitle,
+            message: hostWords.get().doneText({ name: keypair.name }),
           });
           close();
         },
@@ -70,25 +75,23 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
     <Modal
       opened
       onClose={close}
-      title={`Host the private key of ${keypair.name}`}
+      title={t.title({ name: keypair.name })}
       size="lg"
-      closeButtonProps={{ "aria-label": "Close host private key" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <Stack>
         <Text size="sm">
-          Choose or paste the private key of{" "}
-          <b style={{ overflowWrap: "anywhere" }}>{keypair.name}</b>. The console first checks that
-          it is the private half of this key pair's public key; KPS then stores it encrypted.
+          <BoldSlot text={t.intro} slot="name" value={keypair.name} />
         </Text>
         <FileInput
-          label="Private key file"
+          label={t.fileLabel}
           value={file}
           onChange={(chosen) => void choose(chosen)}
           clearable
           disabled={mutation.isPending}
         />
         <KeyTextarea
-          label="Or paste the private key"
+          label={t.pasteLabel}
           value={text}
           onChange={(event) => {
             setText(event.currentTarget.value);
@@ -100,20 +103,20 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
           disabled={mutation.isPending}
         />
         {problem && (
-          <Alert color="red" title="This key cannot be hosted" role="alert">
+          <Alert color="red" title={t.problemTitle} role="alert">
             <Text size="sm">{problem}</Text>
             <Text size="sm" mt={4}>
-              Nothing was sent.
+              {t.nothingSent}
             </Text>
           </Alert>
         )}
         {mutation.isError && <ErrorAlert explanation={explainHostError(mutation.error)} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t.cancel}
           </Button>
           <Button onClick={host} disabled={text.trim() === ""} loading={mutation.isPending}>
-            Host private key
+            {t.confirm}
           </Button>
         </Group>
       </Stack>

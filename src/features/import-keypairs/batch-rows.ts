@@ -7,8 +7,7 @@ import {
   nameFromFileName,
   nameProblem,
 } from "./import-names.ts";
-import type { KeyProblem } from "./problem-words.ts";
-import type { FileProblem } from "./read-key-file.ts";
+import type { FileProblem, KeyProblem } from "./read-key-file.ts";
 
 /** BatchImportKeypair takes ten items, like batch export. */
 export const MAX_BATCH_IMPORT = MAX_BATCH_EXPORT;

@@ -4,7 +4,8 @@ import { switchLanguage } from "../../lib/i18n/i18n.ts";
 import type { Language } from "../../lib/i18n/language.ts";
 import { nameWords, refusalWords } from "./components/words/en.ts";
 import type { NameProblem } from "./import-names.ts";
-import { type KeyProblem, keyProblemWords, nameProblemWords } from "./problem-words.ts";
+import { keyProblemWords, nameProblemWords } from "./problem-words.ts";
+import type { KeyProblem } from "./read-key-file.ts";
 
 // One of each code: a Record over the codes, so a new code without words fails tsc here.
 const KEY_PROBLEMS: Record<KeyProblem["code"], KeyProblem> = {

@@ -1,11 +1,7 @@
 import type { Format } from "../../lib/i18n/format.ts";
-import type { PublicKeyRefusal } from "../../lib/ssh-key/public-key-line.ts";
 import type { nameWords, refusalWords } from "./components/words/en.ts";
 import type { NameProblem } from "./import-names.ts";
-import type { FileProblem } from "./read-key-file.ts";
-
-/** Why a key cannot be imported: what the parser refused, or a file that was never read. */
-export type KeyProblem = PublicKeyRefusal | FileProblem;
+import type { KeyProblem } from "./read-key-file.ts";
 
 type RefusalWords = ReturnType<typeof refusalWords.get>;
 type NameWords = ReturnType<typeof nameWords.get>;

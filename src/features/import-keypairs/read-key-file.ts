@@ -1,9 +1,12 @@
-import { MAX_PUBLIC_KEY_BYTES } from "../../lib/ssh-key/public-key-line.ts";
+import { MAX_PUBLIC_KEY_BYTES, type PublicKeyRefusal } from "../../lib/ssh-key/public-key-line.ts";
 
 /** Why a chosen file was not read; the dialog says it in words (problem-words.ts). */
 export type FileProblem =
   | { code: "file.tooLarge"; params: { limit: number } }
   | { code: "file.unreadable"; params?: undefined };
+
+/** Why a key cannot be imported: what the parser refused, or a file that was never read. */
+export type KeyProblem = PublicKeyRefusal | FileProblem;
 
 export type KeyFileText = { ok: true; text: string } | { ok: false; problem: FileProblem };
 

@@ -50,7 +50,7 @@ export default {
     factsLabel: "读取到的公钥",
     algorithm: "算法",
     algorithmCurve: "{algorithm}（{curve}）",
-    size: "长度",
+    size: "密钥长度",
     bits: "{bits} 位",
     fingerprintMd5: "指纹（MD5）",
     fingerprintSha256: "指纹（SHA256）",

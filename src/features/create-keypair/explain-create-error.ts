@@ -1,49 +1,56 @@
 import type { ApiError } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
 import { KEY_MISMATCH, NO_PRIVATE_KEY } from "./api/create-keypair.ts";
+import { createErrorWords } from "./components/words/en.ts";
 
+/** In the language chosen now; the dialog that calls it while rendering subscribes to the words. */
 function createWords(error: ApiError): ErrorWords | null {
+  const t = createErrorWords.get();
   if (error.code === NO_PRIVATE_KEY) {
     return {
-      title: "Created without its private key",
-      text: "KPS created the key pair but its answer did not carry the private key, so the console cannot offer it.",
-      action:
-        "Delete this key pair and create it again; if it keeps happening, report the request id.",
+      reason: "create.noPrivateKey",
+      title: t.noPrivateKeyTitle,
+      text: t.noPrivateKeyText,
+      action: t.noPrivateKeyAction,
     };
   }
   if (error.code === KEY_MISMATCH) {
+    // The check's own finding stays in the error's message, for a log: the user's words are
+    // that the key was not offered, and what to do.
     return {
-      title: "The private key does not fit",
-      text: `KPS created the key pair, but the private key it sent is not the half of its public key, so the console does not offer it. ${error.message}`,
-      action: "Delete this key pair and create it again; report the request id to support.",
+      reason: "create.keyMismatch",
+      title: t.mismatchTitle,
+      text: t.mismatchText,
+      action: t.mismatchAction,
     };
   }
   if (error.code === "KPS.0002") {
     return {
-      title: "KPS refused the key pair",
-      text: "KPS did not accept these settings; its reason is below. Nothing was created.",
-      action:
-        "Check the name (it may already be taken by a key pair you cannot see) and try again.",
+      reason: "create.refused",
+      title: t.refusedTitle,
+      text: t.refusedText,
+      action: t.refusedAction,
     };
   }
   if (error.code === "KPS.9003") {
     return {
-      title: "No permission to create key pairs",
-      text: "Your IAM user may not create key pairs in this project. Nothing was created.",
-      action:
-        "Ask an administrator for a policy with kps:SSHKeyPair:create (for example DEW KeypairFullAccess).",
+      reason: "create.forbidden",
+      title: t.forbiddenTitle,
+      text: t.forbiddenText,
+      action: t.forbiddenAction,
     };
   }
   if (error.code === "KPS.6008" || error.code === "KPS.6010") {
     return {
-      title: "KPS could not host the private key",
-      text: "KPS failed to encrypt or save the private key. Nothing was created.",
-      action: "Try again in a moment; if it keeps failing, report the request id to support.",
+      reason: "create.hostingFailed",
+      title: t.hostingTitle,
+      text: t.hostingText,
+      action: t.hostingAction,
     };
   }
   return null;
 }
 
 export function explainCreateError(error: unknown): ErrorExplanation {
-  return explainError(error, { what: "Create the key pair", explain: createWords });
+  return explainError(error, { what: createErrorWords.get().what, explain: createWords });
 }

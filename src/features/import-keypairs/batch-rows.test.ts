@@ -6,6 +6,7 @@ import {
   addFiles,
   applyResult,
   type BatchRow,
+  rowNameProblem,
   sendableRows,
 } from "./batch-rows.ts";
 import { nameFromFileName, nameProblem } from "./import-names.ts";
@@ -33,28 +34,32 @@ describe("names", () => {
   });
 
   it("refuses an empty, a malformed, an over-long and an existing name", () => {
-    expect(nameProblem("", none)).toMatch(/Give/);
-    expect(nameProblem("web 01", none)).toMatch(/only letters/);
-    expect(nameProblem("a".repeat(256), none)).toMatch(/255/);
-    expect(nameProblem("web-01", new Set(["web-01"]))).toBe(
-      "A key pair named web-01 already exists.",
-    );
+    expect(nameProblem("", none)).toEqual({ code: "name.empty" });
+    expect(nameProblem("web 01", none)).toEqual({ code: "name.characters" });
+    expect(nameProblem("web.01", none)).toEqual({ code: "name.characters" });
+    expect(nameProblem("a".repeat(256), none)).toEqual({
+      code: "name.tooLong",
+      params: { max: 255 },
+    });
+    expect(nameProblem("a".repeat(255), none)).toBeNull();
+    expect(nameProblem("web-01", new Set(["web-01"]))).toEqual({
+      code: "name.taken",
+      params: { name: "web-01" },
+    });
     expect(nameProblem("web-01", none)).toBeNull();
   });
 });
 
 describe("batch rows", () => {
-  it("adds ten files and refuses the eleventh with its reason", () => {
+  it("adds ten files and leaves out the eleventh, by name", () => {
     const files = Array.from({ length: 11 }, (_, index) => file(`k${index + 1}.pub`));
-    const { rows, refused } = addFiles([], files);
+    const { rows, leftOut } = addFiles([], files);
     expect(rows.map((row) => row.name)).toEqual(
       Array.from({ length: 10 }, (_, index) => `k${index + 1}`),
     );
-    expect(refused).toEqual([
-      { fileName: "k11.pub", reason: "A batch imports at most 10 files; k11.pub was not added." },
-    ]);
+    expect(leftOut).toEqual(["k11.pub"]);
     // A second choice counts against what is already there.
-    expect(addFiles(rows, [file("late.pub")]).refused).toHaveLength(1);
+    expect(addFiles(rows, [file("late.pub")]).leftOut).toEqual(["late.pub"]);
   });
 
   it("keeps a refused file as a row with its reason, and never sends it", () => {
@@ -63,14 +68,20 @@ describe("batch rows", () => {
       [
         file("good.pub"),
         file("private.pub", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbg==\n"),
-        file("big.pub", null),
+        file("unread.pub", null),
+        {
+          fileName: "big.pub",
+          text: null,
+          problem: { code: "file.tooLarge", params: { limit: 1 } },
+        },
       ],
     );
-    expect(rows[1]?.key).toMatchObject({
+    expect(rows[1]?.key).toEqual({ ok: false, problem: { code: "text.privateKey" } });
+    expect(rows[2]?.key).toEqual({ ok: false, problem: { code: "file.unreadable" } });
+    expect(rows[3]?.key).toEqual({
       ok: false,
-      problem: expect.stringMatching(/private key/),
+      problem: { code: "file.tooLarge", params: { limit: 1 } },
     });
-    expect(rows[2]?.key).toEqual({ ok: false, problem: "This file could not be read." });
     expect(sendableRows(rows, none).map((row) => row.fileName)).toEqual(["good.pub"]);
   });
 
@@ -78,6 +89,11 @@ describe("batch rows", () => {
     const { rows } = addFiles([], [file("a.pub"), file("b.pub"), file("c.pub")]);
     const renamed = rows.map((row) => (row.fileName === "c.pub" ? { ...row, name: "a" } : row));
     expect(sendableRows(renamed, new Set(["b"]))).toEqual([]);
+    const [, , last] = renamed as [BatchRow, BatchRow, BatchRow];
+    expect(rowNameProblem(last, renamed, none)).toEqual({
+      code: "name.twice",
+      params: { name: "a" },
+    });
     expect(sendableRows(rows, new Set(["b"])).map((row) => row.name)).toEqual(["a", "c"]);
   });
 
@@ -90,7 +106,11 @@ describe("batch rows", () => {
     });
     expect(after.map((row) => row.outcome)).toEqual([
       { imported: true },
-      { imported: false, reason: "KPS.0002: parameter error: the key pair already exists" },
+      {
+        imported: false,
+        code: "refused",
+        reason: "KPS.0002: parameter error: the key pair already exists",
+      },
       { imported: true },
     ]);
     // Imported names are in the list now; they neither block nor get sent again.
@@ -101,10 +121,12 @@ describe("batch rows", () => {
     const { rows } = addFiles([], [file("a.pub"), file("b.pub")]);
     const [first] = rows as [BatchRow, BatchRow];
     const after = applyResult(rows, [first], { succeeded: ["b"], failed: [] });
-    expect(after[0]?.outcome).toEqual({
-      imported: false,
-      reason: "KPS did not report on this key pair.",
-    });
+    expect(after[0]?.outcome).toEqual({ imported: false, code: "notReported" });
     expect(after[1]?.outcome).toBeNull();
+    const blank = applyResult(rows, [first], {
+      succeeded: [],
+      failed: [{ name: "a", reason: "" }],
+    });
+    expect(blank[0]?.outcome).toEqual({ imported: false, code: "noReason" });
   });
 });

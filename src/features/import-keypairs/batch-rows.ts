@@ -1,7 +1,13 @@
 import type { BatchImportResult } from "../../../contract/kps.ts";
 import { MAX_BATCH_EXPORT } from "../../../contract/kps.ts";
 import { type PublicKeyFacts, parsePublicKeyLine } from "../../lib/ssh-key/public-key-line.ts";
-import { type ExistingNames, nameFromFileName, nameProblem } from "./import-names.ts";
+import {
+  type ExistingNames,
+  type NameProblem,
+  nameFromFileName,
+  nameProblem,
+} from "./import-names.ts";
+import type { FileProblem, KeyProblem } from "./read-key-file.ts";
 
 /** BatchImportKeypair takes ten items, like batch export. */
 export const MAX_BATCH_IMPORT = MAX_BATCH_EXPORT;
@@ -11,16 +17,21 @@ export type BatchRow = {
   fileName: string;
   name: string;
   /** What the file holds as KPS would read it, or why it cannot be imported. */
-  key: ({ ok: true } & PublicKeyFacts) | { ok: false; problem: string };
+  key: ({ ok: true } & PublicKeyFacts) | { ok: false; problem: KeyProblem };
   /** null until KPS has answered for this row. */
-  outcome: { imported: true } | { imported: false; reason: string } | null;
+  outcome: { imported: true } | ({ imported: false } & Unimported) | null;
 };
 
-export type AddedFile = { fileName: string; text: string | null; problem?: string };
+/** Why KPS did not import a row: its own reason, shown as sent, or that it gave none. */
+export type Unimported =
+  | { code: "refused"; reason: string }
+  | { code: "noReason" | "notReported"; reason?: undefined };
+
+export type AddedFile = { fileName: string; text: string | null; problem?: FileProblem };
 
 let nextId = 1;
 
-/** Adds files as rows while there is room; the rest come back with the reason they were left out. */
+/** Adds files as rows while there is room; the names of the rest come back, left out. */
 export function addFiles(rows: BatchRow[], files: AddedFile[]) {
   const room = Math.max(0, MAX_BATCH_IMPORT - rows.length);
   const added = files.slice(0, room).map(
@@ -28,29 +39,34 @@ export function addFiles(rows: BatchRow[], files: AddedFile[]) {
       id: nextId++,
       fileName: file.fileName,
       name: nameFromFileName(file.fileName),
-      key:
-        file.text === null
-          ? { ok: false, problem: file.problem ?? "This file could not be read." }
-          : parsePublicKeyLine(file.text),
+      key: keyOf(file),
       outcome: null,
     }),
   );
-  const refused = files.slice(room).map((file) => ({
-    fileName: file.fileName,
-    reason: `A batch imports at most ${MAX_BATCH_IMPORT} files; ${file.fileName} was not added.`,
-  }));
-  return { rows: [...rows, ...added], refused };
+  const leftOut = files.slice(room).map((file) => file.fileName);
+  return { rows: [...rows, ...added], leftOut };
+}
+
+function keyOf(file: AddedFile): BatchRow["key"] {
+  if (file.text === null)
+    return { ok: false, problem: file.problem ?? { code: "file.unreadable" } };
+  const parsed = parsePublicKeyLine(file.text);
+  return parsed.ok ? parsed : { ok: false, problem: parsed.refusal };
 }
 
 /** A name problem, counting the other rows still to import (one batch cannot reuse a name). */
-export function rowNameProblem(row: BatchRow, rows: BatchRow[], existing: ExistingNames) {
+export function rowNameProblem(
+  row: BatchRow,
+  rows: BatchRow[],
+  existing: ExistingNames,
+): NameProblem | null {
   if (row.outcome?.imported) return null;
   const problem = nameProblem(row.name, existing);
   if (problem) return problem;
   const twice = rows.some(
     (other) => other.id !== row.id && !other.outcome?.imported && other.name === row.name,
   );
-  return twice ? `Two files in this batch are named ${row.name}.` : null;
+  return twice ? { code: "name.twice", params: { name: row.name } } : null;
 }
 
 /** The rows to send now: not imported yet, with a key KPS takes and a usable name. */
@@ -60,7 +76,7 @@ export function sendableRows(rows: BatchRow[], existing: ExistingNames): BatchRo
   );
 }
 
-/** Marks each sent row imported or failed; a row KPS did not mention failed too, in words. */
+/** Marks each sent row imported or failed; a row KPS did not mention failed too, and says so. */
 export function applyResult(rows: BatchRow[], sent: BatchRow[], result: BatchImportResult) {
   const sentIds = new Set(sent.map((row) => row.id));
   const succeeded = new Set(result.succeeded);
@@ -69,14 +85,9 @@ export function applyResult(rows: BatchRow[], sent: BatchRow[], result: BatchImp
     if (!sentIds.has(row.id)) return row;
     if (succeeded.has(row.name)) return { ...row, outcome: { imported: true } };
     const reason = reasons.get(row.name);
-    return {
-      ...row,
-      outcome: {
-        imported: false,
-        reason:
-          reason ||
-          (reasons.has(row.name) ? "KPS gave no reason." : "KPS did not report on this key pair."),
-      },
-    };
+    const why: Unimported = reason
+      ? { code: "refused", reason }
+      : { code: reasons.has(row.name) ? "noReason" : "notReported" };
+    return { ...row, outcome: { imported: false, ...why } };
   });
 }

@@ -1,36 +1,41 @@
 import type { ApiError } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
+import { importErrorWords } from "./components/words/en.ts";
 
+/** In the language chosen now; the dialogs that call it while rendering subscribe to the words. */
 function importWords(error: ApiError): ErrorWords | null {
+  const t = importErrorWords.get();
   if (error.code === "KPS.0002" && /already exists/i.test(error.serviceMessage ?? "")) {
     return {
-      title: "The name is taken",
-      text: "A key pair with this name already exists (it may be another user's, or new since the list loaded). Nothing was imported.",
-      action: "Choose another name and try again.",
+      reason: "import.nameTaken",
+      title: t.takenTitle,
+      text: t.takenText,
+      action: t.takenAction,
     };
   }
   if (error.code === "KPS.0002") {
     return {
-      title: "KPS refused the public key",
-      text: "KPS did not import this key as it is; its reason is below. Nothing was imported.",
-      action: "Correct what it names and try again.",
+      reason: "import.refused",
+      title: t.refusedTitle,
+      text: t.refusedText,
+      action: t.refusedAction,
     };
   }
   if (error.code === "KPS.9003") {
     return {
-      title: "No permission to import key pairs",
-      text: "Your IAM user may not create key pairs in this project.",
-      action:
-        "Ask an administrator for a policy with kps:SSHKeyPair:create (for example DEW KeypairFullAccess).",
+      reason: "import.forbidden",
+      title: t.forbiddenTitle,
+      text: t.forbiddenText,
+      action: t.forbiddenAction,
     };
   }
   return null;
 }
 
 export function explainImportError(error: unknown): ErrorExplanation {
-  return explainError(error, { what: "Import the public key", explain: importWords });
+  return explainError(error, { what: importErrorWords.get().whatOne, explain: importWords });
 }
 
 export function explainBatchImportError(error: unknown): ErrorExplanation {
-  return explainError(error, { what: "Import the public keys", explain: importWords });
+  return explainError(error, { what: importErrorWords.get().whatMany, explain: importWords });
 }

@@ -1,12 +1,14 @@
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { p256, p384, p521 } from "@noble/curves/nist.js";
-import { commentProblem } from "../../../contract/key-comment.ts";
+import { commentProblem, MAX_COMMENT_LENGTH } from "../../../contract/key-comment.ts";
 import { type KeyAlgorithm, md5Fingerprint } from "./inspect-key.ts";
 import { sha256Fingerprint } from "./sha256-fingerprint.ts";
 
 /*
  * Reads one OpenSSH public-key line ("<type> <base64 blob>[ <comment>]") the way the service
  * accepts it, so a key KPS would refuse is refused in the browser with its reason and never sent.
+ * A reason is a code with its parameters (PublicKeyRefusal), never a sentence: the dialog that
+ * shows it says it in the chosen language.
  * The rules mirror the embedded server's (server/keys/public-key-line.ts): one line, canonical
  * base64, a blob whose type is the line's, no trailing bytes, RSA 2048/3072/4096, a safe comment.
  * Points are checked with @noble/curves, so a blob of the right length that is no key is refused.
@@ -29,15 +31,52 @@ export type PublicKeyFacts = {
   comment: string;
 };
 
-export type PublicKeyLineResult = ({ ok: true } & PublicKeyFacts) | { ok: false; problem: string };
+/** Why a key cannot be imported; parameters quote no key material, only types and counts. */
+export type PublicKeyRefusal =
+  | { code: "text.tooLarge"; params: { limit: number } }
+  | { code: "text.lines"; params: { lines: number } }
+  | { code: "type.securityKey" | "type.unsupported"; params: { type: string } }
+  | { code: "type.mismatch"; params: { declared: string; held: string } }
+  | { code: "type.missing"; params: { declared: string } }
+  | { code: "rsa.size"; params: { bits: number } }
+  | { code: "comment.tooLong"; params: { limit: number } }
+  | {
+      code:
+        | "text.empty"
+        | "text.privateKey"
+        | "text.rfc4716"
+        | "text.characters"
+        | "line.options"
+        | "line.malformed"
+        | "type.dsa"
+        | "type.certificate"
+        | "base64.length"
+        | "base64.malformed"
+        | "base64.notCanonical"
+        | "key.damaged"
+        | "key.trailingBytes"
+        | "comment.characters";
+      params?: undefined;
+    };
 
-class Refusal extends Error {}
+export type PublicKeyRefusalCode = PublicKeyRefusal["code"];
 
-const refuse = (problem: string): never => {
-  throw new Refusal(problem);
+export type PublicKeyLineResult =
+  | ({ ok: true } & PublicKeyFacts)
+  | { ok: false; refusal: PublicKeyRefusal };
+
+class Refusal extends Error {
+  constructor(readonly refusal: PublicKeyRefusal) {
+    // The code, for a log; the words come from the dialog.
+    super(refusal.code);
+  }
+}
+
+const refuse = (refusal: PublicKeyRefusal): never => {
+  throw new Refusal(refusal);
 };
 
-const DAMAGED = "The key's data is damaged: it does not hold a valid public key.";
+const DAMAGED = { code: "key.damaged" } as const;
 const LINE = /^(\S+) ([A-Za-z0-9+/]+={0,2})(?: (.*))?$/;
 const RSA_SIZES = new Set([2048, 3072, 4096]);
 const CURVES = {
@@ -45,7 +84,6 @@ const CURVES = {
   nistp384: { point: p384.Point, bits: 384 },
   nistp521: { point: p521.Point, bits: 521 },
 } as const;
-const SUPPORTED = "KPS takes ssh-rsa, ssh-ed25519 and ecdsa-sha2-nistp256/384/521 keys";
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -91,16 +129,16 @@ function bitLength(magnitude: Uint8Array): number {
 }
 
 function decodeBase64(text: string): Uint8Array {
-  if (text.length % 4 !== 0) refuse("The key's base64 is malformed: its length is not whole.");
+  if (text.length % 4 !== 0) refuse({ code: "base64.length" });
   let binary: string;
   try {
     binary = atob(text);
   } catch {
-    return refuse("The key's base64 is malformed.");
+    return refuse({ code: "base64.malformed" });
   }
   const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
   // atob ignores stray bits in the last character; the service compares the canonical form.
-  if (toBase64(bytes) !== text) refuse("The key's base64 is not in its canonical form.");
+  if (toBase64(bytes) !== text) refuse({ code: "base64.notCanonical" });
   return bytes;
 }
 
@@ -110,13 +148,13 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function unsupportedType(type: string): string {
-  if (type.startsWith("sk-"))
-    return `Security-key (FIDO) keys such as ${type} are not supported: ${SUPPORTED}.`;
-  if (type === "ssh-dss") return `DSA keys (ssh-dss) are not supported: ${SUPPORTED}.`;
-  if (type.includes("-cert-v01@openssh.com"))
-    return `SSH certificates are not supported: ${SUPPORTED}; import the plain public key.`;
-  return `The key type ${type.slice(0, 40)} is not supported: ${SUPPORTED}.`;
+function unsupportedType(type: string): PublicKeyRefusal {
+  // The type is the line's own first word, cut short: a pasted novel is not echoed back.
+  const shown = type.slice(0, 40);
+  if (type.startsWith("sk-")) return { code: "type.securityKey", params: { type: shown } };
+  if (type === "ssh-dss") return { code: "type.dsa" };
+  if (type.includes("-cert-v01@openssh.com")) return { code: "type.certificate" };
+  return { code: "type.unsupported", params: { type: shown } };
 }
 
 type BlobFacts = Pick<PublicKeyFacts, "algorithm" | "keySize" | "curve">;
@@ -124,10 +162,9 @@ type BlobFacts = Pick<PublicKeyFacts, "algorithm" | "keySize" | "curve">;
 function readBlob(type: string, blob: Uint8Array): BlobFacts {
   const reader = new BlobReader(blob);
   const inner = reader.text();
+  if (inner === "") refuse({ code: "type.missing", params: { declared: type } });
   if (inner !== type) {
-    refuse(
-      `The line says ${type}, but the key it holds is ${inner.slice(0, 40) || "of no type"}; the two must match.`,
-    );
+    refuse({ code: "type.mismatch", params: { declared: type, held: inner.slice(0, 40) } });
   }
   let facts: BlobFacts;
   if (type === "ssh-rsa") {
@@ -135,8 +172,7 @@ function readBlob(type: string, blob: Uint8Array): BlobFacts {
     const n = reader.mpint();
     const bits = bitLength(n);
     if (bitLength(e) < 2 || ((e[e.length - 1] ?? 0) & 1) === 0) refuse(DAMAGED);
-    if (!RSA_SIZES.has(bits))
-      refuse(`This RSA key has ${bits} bits; KPS takes RSA keys of 2048, 3072 or 4096 bits.`);
+    if (!RSA_SIZES.has(bits)) refuse({ code: "rsa.size", params: { bits } });
     facts = { algorithm: "RSA", keySize: bits, curve: null };
   } else if (type === "ssh-ed25519") {
     const point = reader.field();
@@ -163,30 +199,20 @@ function readBlob(type: string, blob: Uint8Array): BlobFacts {
     }
     facts = { algorithm: "ECDSA", keySize: curve.bits, curve: curveName };
   }
-  if (!reader.done) refuse("The key's data carries bytes after the key.");
+  if (!reader.done) refuse({ code: "key.trailingBytes" });
   return facts;
 }
 
 function checkText(text: string): string {
   if (new TextEncoder().encode(text).length > MAX_PUBLIC_KEY_BYTES)
-    refuse("This is larger than 16 KiB, far more than a public key needs.");
+    refuse({ code: "text.tooLarge", params: { limit: MAX_PUBLIC_KEY_BYTES } });
   const trimmed = text.trim();
-  if (trimmed === "") refuse("Paste or choose a public key.");
-  if (/PRIVATE KEY|^PuTTY-User-Key-File-/m.test(trimmed)) {
-    refuse(
-      "This is a private key. Import only the public key (the .pub file); keep the private key to yourself.",
-    );
-  }
-  if (trimmed.startsWith("---- BEGIN SSH2 PUBLIC KEY ----")) {
-    refuse(
-      "This is an RFC 4716 (SSH2) public key; convert it with ssh-keygen -i -f <file> and import the line it prints.",
-    );
-  }
+  if (trimmed === "") refuse({ code: "text.empty" });
+  if (/PRIVATE KEY|^PuTTY-User-Key-File-/m.test(trimmed)) refuse({ code: "text.privateKey" });
+  if (trimmed.startsWith("---- BEGIN SSH2 PUBLIC KEY ----")) refuse({ code: "text.rfc4716" });
   const lines = trimmed.split(/\r?\n/).filter((line) => line.trim() !== "").length;
-  if (lines > 1)
-    refuse(`This holds ${lines} lines; a public key is one line. Import one at a time.`);
-  if (/[^\x20-\x7e]/.test(trimmed))
-    refuse("The key holds tabs, control or non-ASCII characters; a public key has none.");
+  if (lines > 1) refuse({ code: "text.lines", params: { lines } });
+  if (/[^\x20-\x7e]/.test(trimmed)) refuse({ code: "text.characters" });
   return trimmed;
 }
 
@@ -196,16 +222,22 @@ function readLine(text: string): PublicKeyFacts {
   const [, type = "", base64 = "", comment = ""] = match ?? [];
   if (!match) {
     if (/^\S*=/.test(line) || /(^|,)(command|from|restrict)[=,\s]/.test(line))
-      refuse("The line starts with options (such as command=); import the key alone.");
-    refuse("This is not an OpenSSH public key line (<type> <base64> [comment]).");
+      refuse({ code: "line.options" });
+    refuse({ code: "line.malformed" });
   }
   const known =
     ["ssh-rsa", "ssh-ed25519"].includes(type) || /^ecdsa-sha2-nistp(256|384|521)$/.test(type);
   if (!known) refuse(unsupportedType(type));
   const blob = decodeBase64(base64);
   const facts = readBlob(type, blob);
-  const problem = commentProblem(comment);
-  if (problem) refuse(`${problem[0]?.toUpperCase()}${problem.slice(1)}.`);
+  // The contract's rule, shared with the server; its English reason is the server's to send.
+  if (commentProblem(comment)) {
+    refuse(
+      comment.length > MAX_COMMENT_LENGTH
+        ? { code: "comment.tooLong", params: { limit: MAX_COMMENT_LENGTH } }
+        : { code: "comment.characters" },
+    );
+  }
   return {
     ...facts,
     fingerprint: md5Fingerprint(blob),
@@ -215,12 +247,12 @@ function readLine(text: string): PublicKeyFacts {
   };
 }
 
-/** Never throws; a refusal is a sentence that quotes no key material. */
+/** Never throws; a refusal is a code that quotes no key material. */
 export function parsePublicKeyLine(text: string): PublicKeyLineResult {
   try {
     return { ok: true, ...readLine(text) };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, problem: error.message };
-    return { ok: false, problem: DAMAGED };
+    if (error instanceof Refusal) return { ok: false, refusal: error.refusal };
+    return { ok: false, refusal: DAMAGED };
   }
 }

@@ -56,7 +56,8 @@ export async function createKeypair({
       status: 0,
       code: NO_PRIVATE_KEY,
       requestId,
-      message: "The key pair was created, but the answer did not carry its private key.",
+      // A code, for a log; the words are explainCreateError's.
+      message: NO_PRIVATE_KEY,
     });
   }
   // Offered only once proven to be the private half of the public key KPS now lists: a broken or

@@ -1,8 +1,10 @@
 import { PermittedButton } from "../../../components/permitted-button.tsx";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useOnDemandModal } from "../../../lib/use-on-demand-modal.tsx";
 import type { TakenNames } from "../keypair-name-rule.ts";
+import { createActionWords } from "../words/en.ts";
 
 const loadModal = () =>
   import("./create-keypair-modal.tsx").then((loaded) => loaded.CreateKeypairModal);
@@ -14,6 +16,7 @@ type Props = { session: Session; takenNames: TakenNames };
  * clicked; it is mounted only while open, so closing drops its state, the private key with it.
  */
 export function CreateKeypairAction({ session, takenNames }: Props) {
+  const t = useWords(createActionWords);
   const { Modal, warm, open, close } = useOnDemandModal(loadModal);
   const action = "kps:SSHKeyPair:create";
   return (
@@ -24,7 +27,7 @@ export function CreateKeypairAction({ session, takenNames }: Props) {
         onPointerEnter={warm}
         onFocus={warm}
       >
-        Create key pair
+        {t.create}
       </PermittedButton>
       {Modal && <Modal projectId={session.project.id} takenNames={takenNames} onClose={close} />}
     </>

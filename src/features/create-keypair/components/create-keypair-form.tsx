@@ -3,9 +3,16 @@ import { type FormEvent, useRef, useState } from "react";
 import type { Algorithm } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import type { ErrorExplanation } from "../../../lib/explain-error.ts";
+import { useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { ALGORITHM_CHOICES, DEFAULT_ALGORITHM } from "../algorithms.ts";
 import type { CreateKeypairInput } from "../api/create-keypair.ts";
 import { nameProblem, type TakenNames } from "../keypair-name-rule.ts";
+import { nameProblemWords } from "../name-problem-words.ts";
+import classes from "./name-refusal.module.css";
+import { formWords, nameWords } from "./words/en.ts";
+
+const ALGORITHM_DATA = ALGORITHM_CHOICES.map(([value, label]) => ({ value, label }));
 
 export type CreateKeypairChoices = Omit<CreateKeypairInput, "projectId">;
 
@@ -28,6 +35,9 @@ export function CreateKeypairForm({
   onCancel,
   onChange,
 }: Props) {
+  const t = useWords(formWords);
+  const names = useWords(nameWords);
+  const format = useFormat();
   const [name, setName] = useState("");
   const [touched, setTouched] = useState(false);
   const [algorithm, setAlgorithm] = useState<Algorithm>(DEFAULT_ALGORITHM);
@@ -51,15 +61,16 @@ export function CreateKeypairForm({
       <Stack>
         <TextInput
           ref={nameInput}
-          label="Name"
-          description='Letters, digits, "_" and "-"; up to 255 characters.'
+          label={t.name}
+          description={t.nameHint}
           value={name}
           onChange={(event) => {
             setName(event.currentTarget.value);
             setTouched(true);
             onChange();
           }}
-          error={touched ? problem : null}
+          error={touched && problem ? nameProblemWords(problem, names, format) : null}
+          classNames={{ error: classes.error, input: classes.input }}
           required
           data-autofocus
           autoComplete="off"
@@ -67,8 +78,8 @@ export function CreateKeypairForm({
           disabled={pending}
         />
         <NativeSelect
-          label="Algorithm"
-          data={ALGORITHM_CHOICES.map((choice) => ({ ...choice }))}
+          label={t.algorithm}
+          data={ALGORITHM_DATA}
           value={algorithm}
           onChange={(event) => {
             setAlgorithm(event.currentTarget.value as Algorithm);
@@ -77,7 +88,7 @@ export function CreateKeypairForm({
           disabled={pending}
         />
         <Radio.Group
-          label="Scope"
+          label={t.scope}
           value={scope}
           onChange={(value) => {
             setScope(value === "domain" ? "domain" : "user");
@@ -87,25 +98,21 @@ export function CreateKeypairForm({
           <Stack gap="xs" mt={4}>
             <Radio
               value="user"
-              label="Private key pair"
-              description="Only your IAM user sees and uses it."
+              label={t.scopeUser}
+              description={t.scopeUserHint}
               disabled={pending}
             />
             <Radio
               value="domain"
-              label="Account key pair"
-              description="Every IAM user of the account may see and use it."
+              label={t.scopeDomain}
+              description={t.scopeDomainHint}
               disabled={pending}
             />
           </Stack>
         </Radio.Group>
         <Switch
-          label="Host the private key in KPS"
-          description={
-            hosted
-              ? "KPS keeps the private key encrypted, so it can be exported later."
-              : "KPS keeps no copy: the private key can be downloaded once, right after creating."
-          }
+          label={t.host}
+          description={hosted ? t.hostOn : t.hostOff}
           checked={hosted}
           onChange={(event) => {
             setHosted(event.currentTarget.checked);
@@ -116,10 +123,10 @@ export function CreateKeypairForm({
         {error && <ErrorAlert explanation={error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} disabled={pending}>
-            Cancel
+            {t.cancel}
           </Button>
           <Button type="submit" loading={pending}>
-            Create
+            {t.create}
           </Button>
         </Group>
       </Stack>

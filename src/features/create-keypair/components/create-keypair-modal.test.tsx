@@ -6,8 +6,16 @@ import { cleanup, fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import sshpk from "sshpk";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { switchLanguage } from "../../../lib/i18n/i18n.ts";
+import { errorWords } from "../../../lib/words/en.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { CreateKeypairModal } from "./create-keypair-modal.tsx";
+import { createErrorWords, formWords, nameWords, offerWords } from "./words/en.ts";
+
+const form = formWords.get();
+const names = nameWords.get();
+const offer = offerWords.get();
+const errors = createErrorWords.get();
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 /** A real ED25519 pair made for the run, as KPS answers it: OpenSSH private key, public line. */
@@ -87,7 +95,8 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await switchLanguage("en");
   cleanup();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -100,16 +109,14 @@ describe("CreateKeypairModal", () => {
     vi.stubGlobal("fetch", fetch);
     renderModal();
     const user = userEvent.setup();
-    const name = await screen.findByLabelText(/^Name/);
+    const name = await screen.findByRole("textbox", { name: form.name });
     await user.type(name, "web 01");
-    expect(screen.getByText(/Use only letters, digits/).textContent).toContain("(not space)");
+    expect(screen.getByText(names.characters({ characters: names.space }))).toBeTruthy();
     expect(name.getAttribute("aria-invalid")).toBe("true");
-    await user.click(screen.getByRole("button", { name: "Create" }));
+    await user.click(screen.getByRole("button", { name: form.create }));
     await user.clear(name);
     await user.type(name, "web-01{Enter}");
-    expect(
-      screen.getByText("A key pair named web-01 already exists in this project."),
-    ).toBeTruthy();
+    expect(screen.getByText(names.taken({ name: "web-01" }))).toBeTruthy();
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -118,31 +125,35 @@ describe("CreateKeypairModal", () => {
     vi.stubGlobal("fetch", fetch);
     const onClose = renderModal();
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText(/^Name/), "db-02");
-    await user.selectOptions(screen.getByLabelText("Algorithm"), "ED25519");
-    await user.click(screen.getByLabelText(/Account key pair/));
-    await user.click(screen.getByRole("switch", { name: /^Host the private key in KPS/ }));
-    await user.click(screen.getByRole("button", { name: "Create" }));
+    await user.type(await screen.findByRole("textbox", { name: form.name }), "db-02");
+    await user.selectOptions(screen.getByLabelText(form.algorithm), "ED25519");
+    await user.click(screen.getByRole("radio", { name: form.scopeDomain }));
+    await user.click(screen.getByRole("switch", { name: (name) => name.startsWith(form.host) }));
+    await user.click(screen.getByRole("button", { name: form.create }));
 
-    const dialog = await screen.findByRole("dialog", { name: "Key pair db-02 created" });
+    const dialog = await screen.findByRole("dialog", {
+      name: offer.createdTitle({ name: "db-02" }),
+    });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe(`/v3/${PROJECT}/keypairs`);
     expect(JSON.parse(String(init.body))).toEqual({
       keypair: { name: "db-02", type: "ssh", scope: "domain", algorithm: "SSH_ED25519" },
     });
-    expect(dialog.textContent).toContain("This is the only time it can be downloaded");
+    expect(dialog.textContent).toContain(offer.plainText);
     // The answer's private key is the dialog's alone: the query client kept none of it.
     await vi.waitFor(() => expect(cachedText()).not.toContain("PRIVATE KEY"));
 
     fireEvent.keyDown(dialog, { key: "Escape" });
     expect(onClose).not.toHaveBeenCalled();
-    expect((screen.getByRole("button", { name: "Done" }) as HTMLButtonElement).disabled).toBe(true);
-    await user.click(screen.getByRole("button", { name: "Close create key pair" }));
-    expect(screen.getByText(/lost when this dialog closes/)).toBeTruthy();
-    await user.click(screen.getByRole("button", { name: "Keep the dialog open" }));
+    expect((screen.getByRole("button", { name: offer.done }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    await user.click(screen.getByRole("button", { name: form.close }));
+    expect(screen.getByText(offer.askPlain)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: offer.keepOpen }));
     expect(onClose).not.toHaveBeenCalled();
 
-    await user.click(screen.getByRole("button", { name: "Download db-02.pem" }));
+    await user.click(screen.getByRole("button", { name: offer.download({ file: "db-02.pem" }) }));
     expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
     const blob = vi.mocked(URL.createObjectURL).mock.calls[0]?.[0] as Blob;
     expect(await readBlob(blob)).toBe(PRIVATE_KEY);
@@ -154,12 +165,14 @@ describe("CreateKeypairModal", () => {
     vi.stubGlobal("fetch", answerCreate());
     const onClose = renderModal();
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText(/^Name/), "ci-03{Enter}");
-    const dialog = await screen.findByRole("dialog", { name: "Key pair ci-03 created" });
+    await user.type(await screen.findByRole("textbox", { name: form.name }), "ci-03{Enter}");
+    const dialog = await screen.findByRole("dialog", {
+      name: offer.createdTitle({ name: "ci-03" }),
+    });
     // Hosted by default: the body asked KPS to keep the key, and the words say it can be exported.
-    expect(dialog.textContent).toContain("it can be exported later");
-    await user.click(screen.getByLabelText("I do not need the private key"));
-    await user.click(screen.getByRole("button", { name: "Done" }));
+    expect(dialog.textContent).toContain(offer.hostedText);
+    await user.click(screen.getByRole("checkbox", { name: offer.notNeeded }));
+    await user.click(screen.getByRole("button", { name: offer.done }));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(URL.createObjectURL).not.toHaveBeenCalled();
   });
@@ -168,10 +181,12 @@ describe("CreateKeypairModal", () => {
     vi.stubGlobal("fetch", answerCreate(ed25519().publicLine));
     const onClose = renderModal();
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText(/^Name/), "odd-04{Enter}");
-    expect(await screen.findByText("The private key does not fit")).toBeTruthy();
-    expect(screen.queryByRole("button", { name: /^Download/ })).toBeNull();
-    expect(screen.getByRole("dialog", { name: "Create a key pair" })).toBeTruthy();
+    await user.type(await screen.findByRole("textbox", { name: form.name }), "odd-04{Enter}");
+    expect(await screen.findByText(errors.mismatchTitle)).toBeTruthy();
+    expect(
+      screen.queryByRole("button", { name: offer.download({ file: "odd-04.pem" }) }),
+    ).toBeNull();
+    expect(screen.getByRole("dialog", { name: form.title })).toBeTruthy();
     expect(cachedText()).not.toContain("PRIVATE KEY");
     expect(onClose).not.toHaveBeenCalled();
   });
@@ -188,12 +203,42 @@ describe("CreateKeypairModal", () => {
     );
     renderModal();
     const user = userEvent.setup();
-    await user.type(await screen.findByLabelText(/^Name/), "hidden-one{Enter}");
+    await user.type(await screen.findByRole("textbox", { name: form.name }), "hidden-one{Enter}");
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("KPS refused the key pair");
-    expect(alert.textContent).toContain("Nothing was created");
-    expect(alert.textContent).toContain("Error code KPS.0002");
-    expect(alert.textContent).toContain(`Request id ${"a".repeat(32)}`);
-    expect(screen.getByRole("dialog", { name: "Create a key pair" })).toBeTruthy();
+    expect(alert.textContent).toContain(errors.refusedTitle);
+    expect(alert.textContent).toContain(errors.refusedText);
+    expect(alert.textContent).toContain(errorWords.get().errorCode({ code: "KPS.0002" }));
+    expect(alert.textContent).toContain(errorWords.get().requestId({ id: "a".repeat(32) }));
+    // The service's own words, as it sent them.
+    expect(alert.textContent).toContain("parameter error: the key pair already exists");
+    expect(screen.getByRole("dialog", { name: form.title })).toBeTruthy();
+  });
+
+  it("speaks Chinese once it is chosen: labels, the name rule and the refusal", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        Response.json(
+          { error_code: "KPS.9003", error_msg: "Policy doesn't allow kps:SSHKeyPair:create" },
+          { status: 403 },
+        ),
+      ),
+    );
+    await switchLanguage("zh-CN");
+    const zh = { form: formWords.get(), names: nameWords.get(), errors: createErrorWords.get() };
+    expect(zh.form.title).not.toBe(form.title);
+    renderModal();
+    const user = userEvent.setup();
+    const name = await screen.findByRole("textbox", { name: zh.form.name });
+    await user.type(name, "a b");
+    expect(screen.getByText(zh.names.characters({ characters: zh.names.space }))).toBeTruthy();
+    await user.clear(name);
+    await user.type(name, "zh-05{Enter}");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(zh.errors.forbiddenTitle);
+    expect(alert.textContent).toContain(zh.errors.forbiddenAction);
+    // The service's words are shown as it sent them, beside ours.
+    expect(alert.textContent).toContain("Policy doesn't allow kps:SSHKeyPair:create");
+    expect(screen.getByRole("dialog", { name: zh.form.title })).toBeTruthy();
   });
 });

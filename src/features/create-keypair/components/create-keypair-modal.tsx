@@ -2,11 +2,13 @@ import { Modal } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { saveBlob } from "../../../lib/download.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { type CreatedKeypair, useCreateKeypair } from "../api/create-keypair.ts";
 import { explainCreateError } from "../explain-create-error.ts";
 import type { TakenNames } from "../keypair-name-rule.ts";
 import { type CreateKeypairChoices, CreateKeypairForm } from "./create-keypair-form.tsx";
 import { PrivateKeyOffer } from "./private-key-offer.tsx";
+import { createErrorWords, formWords, offerWords } from "./words/en.ts";
 
 export type CreateKeypairModalProps = {
   projectId: string;
@@ -21,6 +23,10 @@ type Created = { keypair: CreatedKeypair; hosted: boolean };
  * the moment it answers, and the action unmounts this dialog on close, which drops the key.
  */
 export function CreateKeypairModal({ projectId, takenNames, onClose }: CreateKeypairModalProps) {
+  const t = useWords(formWords);
+  const offer = useWords(offerWords);
+  // explainCreateError reads these words while rendering: a language switch must re-render.
+  useWords(createErrorWords);
   const mutation = useCreateKeypair(projectId);
   const [created, setCreated] = useState<Created | null>(null);
   const [downloaded, setDownloaded] = useState(false);
@@ -52,10 +58,11 @@ export function CreateKeypairModal({ projectId, takenNames, onClose }: CreateKey
         onSuccess: (keypair) => {
           setCreated({ keypair, hosted: choices.hosted });
           mutation.reset();
+          const words = offerWords.get();
           notifications.show({
             color: "teal",
-            title: "Key pair created",
-            message: `${keypair.name} was created. Its private key is offered in the dialog.`,
+            title: words.createdToastTitle,
+            message: words.createdToastMessage({ name: keypair.name }),
           });
         },
       },
@@ -81,9 +88,9 @@ export function CreateKeypairModal({ projectId, takenNames, onClose }: CreateKey
       onClose={requestClose}
       closeOnClickOutside={!guarded}
       closeOnEscape={!guarded}
-      title={created ? `Key pair ${created.keypair.name} created` : "Create a key pair"}
+      title={created ? offer.createdTitle({ name: created.keypair.name }) : t.title}
       size="lg"
-      closeButtonProps={{ "aria-label": "Close create key pair" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       {created ? (
         <PrivateKeyOffer

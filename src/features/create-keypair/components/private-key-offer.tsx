@@ -1,5 +1,7 @@
 import { Alert, Button, Checkbox, Code, Group, Stack, Text } from "@mantine/core";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { CreatedKeypair } from "../api/create-keypair.ts";
+import { offerWords } from "./words/en.ts";
 
 type Props = {
   keypair: CreatedKeypair;
@@ -19,28 +21,24 @@ type Props = {
 
 /** The one moment the private key is in the browser: offered as a file, never shown as text. */
 export function PrivateKeyOffer(props: Props) {
+  const t = useWords(offerWords);
   const { keypair, hosted, downloaded, notNeeded, asking } = props;
   const safe = downloaded || notNeeded;
   const file = `${keypair.name}.pem`;
   return (
     <Stack>
       {hosted ? (
-        <Alert color="blue" title="Download the private key">
-          <Text size="sm">
-            KPS hosts this private key, so it can be exported later. You can also download it now.
-          </Text>
+        <Alert color="blue" title={t.hostedTitle}>
+          <Text size="sm">{t.hostedText}</Text>
         </Alert>
       ) : (
-        <Alert color="yellow" title="Download the private key now">
-          <Text size="sm">
-            KPS does not keep this private key. This is the only time it can be downloaded: without
-            it, nobody can sign in with this key pair.
-          </Text>
+        <Alert color="yellow" title={t.plainTitle}>
+          <Text size="sm">{t.plainText}</Text>
         </Alert>
       )}
       <Stack gap={4}>
         <Text size="sm" fw={500}>
-          Public key
+          {t.publicKey}
         </Text>
         <Code block style={{ overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}>
           {keypair.publicKey}
@@ -48,46 +46,41 @@ export function PrivateKeyOffer(props: Props) {
       </Stack>
       <Group>
         <Button onClick={props.onDownload} variant={downloaded ? "light" : "filled"}>
-          {`Download ${file}`}
+          {t.download({ file })}
         </Button>
         {downloaded && (
           <Text size="sm" role="status">
-            Saved as {file}. Keep it safe.
+            {t.saved({ file })}
           </Text>
         )}
       </Group>
       {props.downloadFailed && (
-        <Alert color="red" title="The download did not start" role="alert">
-          <Text size="sm">The browser refused to save the file. Try again.</Text>
+        <Alert color="red" title={t.downloadFailedTitle} role="alert">
+          <Text size="sm">{t.downloadFailedText}</Text>
         </Alert>
       )}
       <Checkbox
-        label="I do not need the private key"
+        label={t.notNeeded}
         checked={notNeeded}
         disabled={downloaded}
         onChange={(event) => props.onNotNeededChange(event.currentTarget.checked)}
       />
       {asking && !safe && (
-        <Alert color="red" title="Close without the private key?" role="alert">
-          <Text size="sm">
-            It has not been downloaded.
-            {hosted
-              ? " It can still be exported from KPS later."
-              : " KPS keeps no copy, so it is lost when this dialog closes."}
-          </Text>
+        <Alert color="red" title={t.askTitle} role="alert">
+          <Text size="sm">{hosted ? t.askHosted : t.askPlain}</Text>
           <Group mt="sm">
             <Button size="xs" color="red" onClick={props.onConfirmClose}>
-              Close without it
+              {t.closeWithout}
             </Button>
             <Button size="xs" variant="default" onClick={props.onKeepOpen}>
-              Keep the dialog open
+              {t.keepOpen}
             </Button>
           </Group>
         </Alert>
       )}
       <Group justify="flex-end">
         <Button onClick={props.onDone} disabled={!safe}>
-          Done
+          {t.done}
         </Button>
       </Group>
     </Stack>

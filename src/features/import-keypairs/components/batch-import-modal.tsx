@@ -2,6 +2,8 @@ import { Alert, Box, Button, FileButton, Group, List, Modal, Stack, Text } from 
 import { notifications } from "@mantine/notifications";
 import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { useBatchImportKeypairs } from "../api/batch-import-keypairs.ts";
 import {
   type AddedFile,
@@ -17,6 +19,7 @@ import { readKeyFile } from "../read-key-file.ts";
 import { BatchRowCard } from "./batch-row-card.tsx";
 import type { ImportModalProps } from "./import-actions.tsx";
 import { ScopeChoice } from "./scope-choice.tsx";
+import { batchWords, importErrorWords, keyWords } from "./words/en.ts";
 
 async function readFiles(files: File[]): Promise<AddedFile[]> {
   return Promise.all(
@@ -35,6 +38,11 @@ async function readFiles(files: File[]): Promise<AddedFile[]> {
  * only the others, so nothing is imported twice.
  */
 export function BatchImportModal({ projectId, existing, onClose }: ImportModalProps) {
+  const t = useWords(batchWords);
+  const keys = useWords(keyWords);
+  // explainBatchImportError reads these words while rendering: a language switch must re-render.
+  useWords(importErrorWords);
+  const format = useFormat();
   const [rows, setRows] = useState<BatchRow[]>([]);
   const [leftOut, setLeftOut] = useState<string[]>([]);
   const [scope, setScope] = useState<KeyScope>("user");
@@ -59,7 +67,7 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
     const next = addFiles(rowsRef.current, [...read, ...unread]);
     rowsRef.current = next.rows;
     setRows(next.rows);
-    setLeftOut(next.refused.map((item) => item.reason));
+    setLeftOut(next.leftOut);
   }
 
   function send() {
@@ -78,7 +86,7 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
           if (count > 0) {
             notifications.show({
               color: "teal",
-              title: count === 1 ? "1 public key imported" : `${count} public keys imported`,
+              title: batchWords.get().importedTitle(count),
               message: result.succeeded.join(", "),
             });
           }
@@ -96,15 +104,12 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
     <Modal
       opened
       onClose={() => !busy && onClose()}
-      title="Import several public keys"
+      title={t.title}
       size="xl"
-      closeButtonProps={{ "aria-label": "Close import several public keys" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <Stack>
-        <Text size="sm">
-          Choose or drop up to {MAX_BATCH_IMPORT} public key files (.pub). Each becomes a key pair
-          named after its file; the names can be changed before importing.
-        </Text>
+        <Text size="sm">{t.intro({ max: format.number(MAX_BATCH_IMPORT) })}</Text>
         <Box
           p="md"
           bd={`2px dashed ${dragging ? "var(--mantine-color-blue-6)" : "var(--mantine-color-default-border)"}`}
@@ -121,30 +126,33 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
           }}
         >
           <Group justify="center" gap="sm">
-            <Text size="sm">Drop .pub files here, or</Text>
+            <Text size="sm">{t.drop}</Text>
             <FileButton onChange={(files) => void add(files)} accept=".pub,text/plain" multiple>
               {(props) => (
                 <Button {...props} variant="default" disabled={busy}>
-                  Choose public key files
+                  {t.choose}
                 </Button>
               )}
             </FileButton>
           </Group>
         </Box>
         {leftOut.length > 0 && (
-          <Alert color="red" title="Some files were not added" role="alert">
+          <Alert color="red" title={t.leftOutTitle} role="alert">
             <List size="sm">
-              {leftOut.map((reason) => (
-                <List.Item key={reason}>{reason}</List.Item>
+              {leftOut.map((fileName, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two files may share a name; the list is replaced whole
+                <List.Item key={`${index}:${fileName}`}>
+                  {t.leftOut({ max: format.number(MAX_BATCH_IMPORT), fileName })}
+                </List.Item>
               ))}
             </List>
             <Text size="sm" mt={4}>
-              Nothing was sent for them.
+              {t.leftOutNothingSent}
             </Text>
           </Alert>
         )}
         {rows.length > 0 && (
-          <Stack gap="xs" aria-label="Files to import">
+          <Stack gap="xs" aria-label={t.filesLabel}>
             {rows.map((row) => (
               <BatchRowCard
                 key={row.id}
@@ -167,15 +175,21 @@ export function BatchImportModal({ projectId, existing, onClose }: ImportModalPr
         <Group justify="space-between">
           <Text size="sm" c="dimmed" role="status">
             {rows.length === 0
-              ? "No files yet."
-              : `${imported} of ${rows.length} imported · ${sendable.length} ready to import`}
+              ? t.noFiles
+              : t.progress({
+                  imported: format.number(imported),
+                  total: format.number(rows.length),
+                  ready: format.number(sendable.length),
+                })}
           </Text>
           <Group>
             <Button variant="default" onClick={onClose} disabled={busy}>
-              {imported > 0 ? "Close" : "Cancel"}
+              {imported > 0 ? t.closeButton : keys.cancel}
             </Button>
             <Button onClick={send} disabled={sendable.length === 0} loading={busy}>
-              {imported > 0 ? `Retry ${sendable.length}` : `Import ${sendable.length}`}
+              {imported > 0
+                ? t.retryButton({ count: format.number(sendable.length) })
+                : t.importButton({ count: format.number(sendable.length) })}
             </Button>
           </Group>
         </Group>

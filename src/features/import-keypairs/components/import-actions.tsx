@@ -1,9 +1,11 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
 import { useId } from "react";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
 import { useOnDemandModal } from "../../../lib/use-on-demand-modal.tsx";
 import type { ExistingNames } from "../import-names.ts";
+import { importActionWords } from "../words/en.ts";
 
 export type ImportModalProps = { projectId: string; existing: ExistingNames; onClose: () => void };
 
@@ -16,6 +18,7 @@ type Props = { session: Session; existing: ExistingNames };
 
 /** The toolbar's import buttons; both need kps:SSHKeyPair:create and say so when it is missing. */
 export function ImportActions({ session, existing }: Props) {
+  const t = useWords(importActionWords);
   const single = useOnDemandModal(loadSingle);
   const batch = useOnDemandModal(loadBatch);
   const action = "kps:SSHKeyPair:create";
@@ -34,7 +37,7 @@ export function ImportActions({ session, existing }: Props) {
           onPointerEnter={single.warm}
           onFocus={single.warm}
         >
-          Import public key
+          {t.importOne}
         </Button>
         <Button
           variant="default"
@@ -44,7 +47,7 @@ export function ImportActions({ session, existing }: Props) {
           onPointerEnter={batch.warm}
           onFocus={batch.warm}
         >
-          Import several
+          {t.importSeveral}
         </Button>
       </Group>
       {reason && (

@@ -3,29 +3,41 @@ import { notifications } from "@mantine/notifications";
 import { useMemo, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { KeyTextarea } from "../../../components/key-textarea.tsx";
-import { parsePublicKeyLine } from "../../../lib/ssh-key/public-key-line.ts";
+import { useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
+import { MAX_PUBLIC_KEY_BYTES, parsePublicKeyLine } from "../../../lib/ssh-key/public-key-line.ts";
 import { useImportKeypair } from "../api/import-keypair.ts";
 import { explainImportError } from "../explain-import-error.ts";
 import { type KeyScope, nameFromFileName, nameProblem } from "../import-names.ts";
-import { readKeyFile } from "../read-key-file.ts";
+import { keyProblemWords, nameProblemWords } from "../problem-words.ts";
+import { type FileProblem, readKeyFile } from "../read-key-file.ts";
 import type { ImportModalProps } from "./import-actions.tsx";
 import { KeyFacts } from "./key-facts.tsx";
 import classes from "./refusal.module.css";
 import { ScopeChoice } from "./scope-choice.tsx";
+import { importErrorWords, keyWords, nameWords, refusalWords, singleWords } from "./words/en.ts";
 
 /** Loaded on demand. The key is read in the browser as it is typed; only a key KPS takes is sent. */
 export function ImportKeypairModal({ projectId, existing, onClose }: ImportModalProps) {
+  const t = useWords(singleWords);
+  const keys = useWords(keyWords);
+  const names = useWords(nameWords);
+  const refusals = useWords(refusalWords);
+  // explainImportError reads these words while rendering: a language switch must re-render.
+  useWords(importErrorWords);
+  const format = useFormat();
   const [name, setName] = useState("");
   const [nameTouched, setNameTouched] = useState(false);
   const [scope, setScope] = useState<KeyScope>("user");
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [fileProblem, setFileProblem] = useState<FileProblem | null>(null);
   const [tried, setTried] = useState(false);
   const mutation = useImportKeypair(projectId);
 
   const parsed = useMemo(() => (text.trim() === "" ? null : parsePublicKeyLine(text)), [text]);
-  const nameError = nameTouched || tried ? nameProblem(name, existing) : null;
+  const nameCode = nameTouched || tried ? nameProblem(name, existing) : null;
+  const nameError = nameCode && nameProblemWords(nameCode, names);
 
   async function choose(chosen: File | null) {
     setFile(chosen);
@@ -52,10 +64,14 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
       { projectId, name, scope, publicKey: parsed.line },
       {
         onSuccess: (imported) => {
+          const words = singleWords.get();
           notifications.show({
             color: "teal",
-            title: "Public key imported",
-            message: `${imported.name} · MD5 ${imported.fingerprint ?? fingerprint}`,
+            title: words.importedTitle,
+            message: words.importedMessage({
+              name: imported.name,
+              fingerprint: imported.fingerprint ?? fingerprint,
+            }),
           });
           onClose();
         },
@@ -67,9 +83,9 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
     <Modal
       opened
       onClose={onClose}
-      title="Import a public key"
+      title={t.title}
       size="lg"
-      closeButtonProps={{ "aria-label": "Close import public key" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <form
         onSubmit={(event) => {
@@ -78,19 +94,12 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
         }}
       >
         <Stack>
-          <Text size="sm">
-            Import the public half of a key pair you made yourself (for example with ssh-keygen).
-            KPS stores only the public key; the private key stays with you.
-          </Text>
+          <Text size="sm">{t.intro}</Text>
           <TextInput
-            label="Name"
+            label={t.name}
             // Our own refusal rather than Mantine's error, whose red falls short of AA contrast.
             description={
-              nameError ? (
-                <strong className={classes.refusal}>{nameError}</strong>
-              ) : (
-                "Letters, digits, _ and -; up to 255 characters."
-              )
+              nameError ? <strong className={classes.refusal}>{nameError}</strong> : t.nameHint
             }
             value={name}
             onChange={(event) => {
@@ -103,23 +112,25 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
           />
           <ScopeChoice value={scope} onChange={setScope} disabled={mutation.isPending} />
           <FileInput
-            label="Public key file"
+            label={t.file}
             description={
               fileProblem ? (
-                <strong className={classes.refusal}>{fileProblem}</strong>
+                <strong className={classes.refusal}>
+                  {keyProblemWords(fileProblem, refusals, format)}
+                </strong>
               ) : (
-                "The .pub file, at most 16 KiB."
+                t.fileHint({ limit: format.bytes(MAX_PUBLIC_KEY_BYTES) })
               )
             }
             value={file}
             onChange={(chosen) => void choose(chosen)}
             accept=".pub,text/plain"
             clearable
-            clearButtonProps={{ "aria-label": "Clear the chosen file" }}
+            clearButtonProps={{ "aria-label": t.clearFile }}
             disabled={mutation.isPending}
           />
           <KeyTextarea
-            label="Or paste the public key"
+            label={t.paste}
             value={text}
             onChange={(event) => {
               setText(event.currentTarget.value);
@@ -133,16 +144,16 @@ export function ImportKeypairModal({ projectId, existing, onClose }: ImportModal
           {parsed && <KeyFacts parsed={parsed} />}
           {tried && !parsed && !fileProblem && (
             <Text size="sm" className={classes.refusal} role="alert">
-              Paste or choose a public key.
+              {t.noKey}
             </Text>
           )}
           {mutation.isError && <ErrorAlert explanation={explainImportError(mutation.error)} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {keys.cancel}
             </Button>
             <Button type="submit" loading={mutation.isPending}>
-              Import
+              {t.import}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { confirmWords } from "../words/en.ts";
 import { ConfirmExportModal } from "./confirm-export-modal.tsx";
@@ -49,5 +50,21 @@ describe("ConfirmExportModal", () => {
     expect(screen.getByRole("button", { name: t.export })).toHaveProperty("disabled", true);
     expect(screen.getByText(t.nothingLeft)).toBeTruthy();
     expect(onExport).not.toHaveBeenCalled();
+  });
+
+  it("reads in Chinese once it is chosen, the project still in bold inside the sentence", async () => {
+    await switchLanguage("zh-CN");
+    try {
+      const zh = confirmWords.get();
+      expect(zh.title(2)).not.toBe(t.title(2));
+      renderModal();
+      const dialog = await screen.findByRole("dialog", { name: zh.title(2) });
+      expect(screen.getByRole("button", { name: zh.export })).toBeTruthy();
+      expect(screen.getByRole("checkbox", { name: zh.acknowledge })).toBeTruthy();
+      expect(dialog.querySelector("b")?.textContent).toBe("cn-north-4");
+      expect(dialog.textContent).toContain(zh.introMany({ project: "cn-north-4" }));
+    } finally {
+      await switchLanguage("en");
+    }
   });
 });

@@ -91,7 +91,7 @@ export default {
     hideEntry: "隐藏 {file}",
     downloadButton: "下载",
     downloadEntry: "下载 {file}",
-    protectButton: "受保护…",
+    protectButton: "受保护下载…",
     protectEntry: "受保护下载 {file}",
     sizeAndAlgorithm: "{size} · {algorithm}",
     unknownAlgorithm: "未知算法",

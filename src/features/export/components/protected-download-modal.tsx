@@ -42,11 +42,11 @@ export function ProtectedDownloadModal({
   saveAs,
   onClose,
 }: ProtectedDownloadProps) {
+  const t = useWords(protectWords);
   const [passphrase, setPassphrase] = useState("");
   const [repeat, setRepeat] = useState("");
   const [touched, setTouched] = useState(false);
   const [phases, setPhases] = useState<(ProtectPhase | null)[] | null>(null);
-  const t = useWords(protectWords);
   const [problem, setProblem] = useState<ProtectRefusal | null>(null);
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ALGORITHMS } from "../../contract/kps.ts";
 import { algorithmWords } from "./algorithm-words.ts";
+import { algorithmNameWords } from "./ssh-key/words/en.ts";
 
 describe("algorithmWords", () => {
   it("writes every algorithm KPS names as family and size, as the preview does", () => {
@@ -17,6 +18,6 @@ describe("algorithmWords", () => {
 
   it("shows what it does not know as sent, and says when nothing was", () => {
     expect(algorithmWords("SM2")).toBe("SM2");
-    expect(algorithmWords(undefined)).toBe("Not reported");
+    expect(algorithmWords(undefined)).toBe(algorithmNameWords.get().notReported);
   });
 });

@@ -1,6 +1,7 @@
 import { type ApiError, isApiError, isKeypairGone } from "../../lib/api-error.ts";
 import { type ErrorExplanation, type ErrorWords, explainError } from "../../lib/explain-error.ts";
 import { RefusedArchiveError } from "./api/batch-export.ts";
+import { exportErrorWords } from "./words/en.ts";
 
 export type ExportErrorExplanation = ErrorExplanation & {
   /** The list no longer matches the service and should be reloaded. */
@@ -27,78 +28,86 @@ export function isListStale(error: unknown): boolean {
 }
 
 function exportWords(error: ApiError, names: readonly string[]): ErrorWords | null {
+  const t = exportErrorWords.get();
   const key = namedKey(error.message, names);
-  const refreshed = "The list has been refreshed and it left the selection: export the others.";
   if (error.code === "KPS.6005") {
     return {
-      title: "Private key no longer hosted",
-      text: `The private key of ${key ?? "one of the selected key pairs"} is no longer hosted by KPS, so it cannot be exported.`,
-      action:
-        "The list has been refreshed and that key pair left the selection: export the others.",
+      reason: "export.notHosted",
+      title: t.notHostedTitle,
+      text: t.notHostedText({ key: key ?? t.oneOfThem }),
+      action: t.notHostedAction,
     };
   }
   if (error.code === "KPS.9004") {
     return {
-      title: "Key pair frozen",
-      text: `${key ?? "One of the selected key pairs"} is frozen, so its private key cannot be exported.`,
-      action:
-        "The list has been refreshed and it left the selection: export the others, or have the freeze lifted first.",
+      reason: "export.frozen",
+      title: t.frozenTitle,
+      text: t.frozenText({ key: key ?? t.oneOfThemStart }),
+      action: t.frozenAction,
     };
   }
   if (error.code === "KPS.9003" || error.status === 403) {
     return {
-      title: "No permission to export",
-      text: "Your IAM user may not export private keys in this project.",
-      action:
-        "Ask an administrator for a policy with kps:SSHKeyPair:exportPrivateKey (for example DEW KeypairFullAccess).",
+      reason: "export.forbidden",
+      title: t.forbiddenTitle,
+      text: t.forbiddenText,
+      action: t.forbiddenAction,
     };
   }
   if (isListStale(error)) {
     return {
-      title: "Key pair not found",
-      text: `${key ?? "One of the selected key pairs"} no longer exists; it may have been deleted.`,
-      action: refreshed,
+      reason: "export.gone",
+      title: t.goneTitle,
+      text: t.goneText({ key: key ?? t.oneOfThemStart }),
+      action: t.goneAction,
     };
   }
   if (error.status === 429) {
-    const wait = error.retryAfter ? `${error.retryAfter} seconds` : "a minute";
     return {
-      title: "Too many exports",
-      text: "KPS limits how often private keys can be exported.",
-      action: `Wait ${wait} and try again.`,
+      reason: "export.throttled",
+      title: t.throttledTitle,
+      text: t.throttledText,
+      action: error.retryAfter ? t.waitSeconds(error.retryAfter) : t.waitMinute,
     };
   }
   if (error.status >= 500) {
+    const noAnswer = error.status === 504;
     return {
-      title: error.status === 504 ? "No answer from KPS" : "The service failed",
-      text:
-        error.status === 504
-          ? "KPS did not answer in time. No zip was sent."
-          : "KPS could not complete the export. No zip was sent.",
-      action: "Try again in a moment; if it keeps failing, report the request id to support.",
+      reason: noAnswer ? "export.noAnswer" : "export.serverFailed",
+      title: noAnswer ? t.noAnswerTitle : t.failedTitle,
+      text: noAnswer ? t.noAnswerText : t.failedText,
+      action: t.tryLater,
     };
   }
   if (error.status >= 400 && error.status !== 401) {
     return {
-      title: "Export refused",
-      text: "KPS refused the export request.",
-      action: "Check the selection and try again.",
+      reason: "export.refused",
+      title: t.refusedTitle,
+      text: t.refusedText,
+      action: t.refusedAction,
     };
   }
   return null;
 }
 
+/** The wait after a 429, counted down by the confirmation. */
+export function waitWords(seconds: number): string {
+  const t = exportErrorWords.get();
+  return seconds === 0 ? t.tryNow : t.waitSeconds(seconds);
+}
+
+/** Called while rendering: the words are those of the language chosen now. */
 export function explainExportError(
   error: unknown,
   names: readonly string[],
 ): ExportErrorExplanation {
+  const t = exportErrorWords.get();
   if (error instanceof RefusedArchiveError) {
     return {
-      reason: "archive.refused",
-      title: "The archive was refused",
-      text: error.message,
-      action:
-        "Nothing was saved. Try the export again; if it happens again, report the request id to support.",
+      reason: `archive.${error.refusal.code}`,
+      title: t.archiveTitle,
+      text: error.text,
+      action: t.archiveAction,
       code: null,
       serviceMessage: null,
       requestId: error.requestId,
@@ -106,7 +115,7 @@ export function explainExportError(
     };
   }
   const explained = explainError(error, {
-    what: "Export",
+    what: t.what,
     explain: (apiError) => exportWords(apiError, names),
   });
   return { ...explained, listStale: isListStale(error) };

@@ -30,16 +30,42 @@ export type ClaimedKey = {
   fingerprint: string;
 };
 
+/**
+ * Why a file is not a usable private key, as a code: the component that shows it turns it into
+ * words (./problems/key-problem-text.ts), so no sentence is written here.
+ */
+export type KeyProblem =
+  | "key.notAKey"
+  | "key.damaged"
+  | "key.encrypted"
+  | "key.notPossessed"
+  | "key.pkcs8NotRsa"
+  | "key.curveUnsupported"
+  | "key.typeUnsupported"
+  | "key.severalKeys"
+  | "key.putty"
+  | "key.dataBefore"
+  | "key.severalBlocks"
+  | "key.dataAfter"
+  | "key.formatUnsupported"
+  | "key.notProtected"
+  | "key.wrongPassphrase"
+  | "key.noPublicKey";
+
 export type KeyInspection =
   | ({ ok: true } & KeyFacts)
   | {
       ok: false;
-      problem: string;
+      problem: KeyProblem;
       /** Set when the file names a public key its secret part does not produce. */
       claimed?: ClaimedKey;
     };
 
-class KeyFormatError extends Error {}
+class KeyFormatError extends Error {
+  constructor(readonly code: KeyProblem) {
+    super(code);
+  }
+}
 
 /** The file is well formed but its secret part does not produce the public key it names. */
 class NotPossessedError extends Error {
@@ -48,11 +74,10 @@ class NotPossessedError extends Error {
   }
 }
 
-const NOT_A_KEY = "This file is not a private key.";
-const DAMAGED = "This key is damaged and cannot be read.";
-const ENCRYPTED = "This key is protected by a passphrase, so it cannot be checked.";
-export const NOT_POSSESSED =
-  "The private key does not belong to the listed public key: its secret part does not produce that public key.";
+const NOT_A_KEY = "key.notAKey";
+const DAMAGED = "key.damaged";
+const ENCRYPTED = "key.encrypted";
+export const NOT_POSSESSED = "key.notPossessed";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -206,7 +231,7 @@ function inspectPkcs8(der: Uint8Array): KeyInspection {
   const [oid] = readChildren(algorithm.content);
   if (!oid || oid.tag !== TAG_OID) damaged();
   if (!sameBytes(oid.content, OID_RSA_ENCRYPTION)) {
-    throw new KeyFormatError("Only RSA keys are supported in the PKCS#8 format.");
+    throw new KeyFormatError("key.pkcs8NotRsa");
   }
   return inspectPkcs1(privateKey.content);
 }
@@ -302,7 +327,7 @@ function readPrivatePart(reader: SshReader): PrivatePart {
       ? CURVES[curveName as keyof typeof CURVES]
       : undefined;
     if (!known || type !== `ecdsa-sha2-${curveName}`) {
-      throw new KeyFormatError("This ECDSA curve is not supported.");
+      throw new KeyFormatError("key.curveUnsupported");
     }
     const point = reader.bytesField();
     const scalar = fixedLength(reader.mpint(), known.curve.lengths.secretKey ?? 0);
@@ -326,7 +351,7 @@ function readPrivatePart(reader: SshReader): PrivatePart {
     const publicBlob = concat([sshString(type), sshString(e), sshString(n)]);
     return part("RSA", bitLength(n), publicBlob, rsaPossessed(n, e, { d, p, q, qInv }));
   }
-  throw new KeyFormatError("This key type is not supported.");
+  throw new KeyFormatError("key.typeUnsupported");
 }
 
 function inspectOpenSsh(data: Uint8Array): KeyInspection {
@@ -336,7 +361,7 @@ function inspectOpenSsh(data: Uint8Array): KeyInspection {
   const kdf = reader.text();
   reader.bytesField(); // kdf options
   if (cipher !== "none" || kdf !== "none") throw new KeyFormatError(ENCRYPTED);
-  if (reader.uint32() !== 1) throw new KeyFormatError("This file holds more than one key.");
+  if (reader.uint32() !== 1) throw new KeyFormatError("key.severalKeys");
   const publicBlob = reader.bytesField();
   const privateSection = reader.bytesField();
   if (reader.remaining !== 0) damaged();
@@ -357,9 +382,9 @@ export function inspectOpenSshSection(
     return inspectSection(publicBlob, privateSection, blockSize);
   } catch (error) {
     if (error instanceof NotPossessedError) {
-      return { ok: false, problem: error.message, claimed: error.claimed };
+      return { ok: false, problem: NOT_POSSESSED, claimed: error.claimed };
     }
-    return { ok: false, problem: error instanceof KeyFormatError ? error.message : DAMAGED };
+    return { ok: false, problem: error instanceof KeyFormatError ? error.code : DAMAGED };
   }
 }
 
@@ -401,11 +426,11 @@ const DASHES = "-".repeat(5);
 /** Exactly one PEM block and nothing around it but one final line end. */
 function inspectPem(text: string): KeyInspection {
   if (text.startsWith("PuTTY-User-Key-File-")) {
-    throw new KeyFormatError("This is a PuTTY key file, not a format KPS exports.");
+    throw new KeyFormatError("key.putty");
   }
   const start = text.indexOf(`${DASHES}BEGIN `);
   if (start < 0) throw new KeyFormatError(NOT_A_KEY);
-  if (start > 0) throw new KeyFormatError("This file has data before the key.");
+  if (start > 0) throw new KeyFormatError("key.dataBefore");
   const lines = text.replace(/\r?\n$/, "").split(/\r?\n/);
   const begin = /^-----BEGIN ([A-Z0-9 ]{1,40})-----$/.exec(lines[0] ?? "");
   const label = begin?.[1];
@@ -413,9 +438,9 @@ function inspectPem(text: string): KeyInspection {
   if (!label || end < 2) throw new KeyFormatError(NOT_A_KEY);
   const after = lines.slice(end + 1);
   if (after.some((line) => line.startsWith(`${DASHES}BEGIN `))) {
-    throw new KeyFormatError("This file holds more than one PEM block; a key file holds one.");
+    throw new KeyFormatError("key.severalBlocks");
   }
-  if (after.length > 0) throw new KeyFormatError("This file has data after the key.");
+  if (after.length > 0) throw new KeyFormatError("key.dataAfter");
   const bodyLines = lines.slice(1, end).map((line) => line.trim());
   // RFC 1421 headers ("Proc-Type: 4,ENCRYPTED", "DEK-Info: ...") only appear on encrypted keys.
   if (bodyLines.some((line) => line.includes(":"))) {
@@ -435,20 +460,20 @@ function inspectPem(text: string): KeyInspection {
       throw new KeyFormatError(ENCRYPTED);
     default:
       if (label.endsWith("PRIVATE KEY")) {
-        throw new KeyFormatError("This private key format is not supported here.");
+        throw new KeyFormatError("key.formatUnsupported");
       }
       throw new KeyFormatError(NOT_A_KEY);
   }
 }
 
-/** Never throws: any problem comes back as a plain sentence (never containing key material). */
+/** Never throws: any problem comes back as a code (never containing key material). */
 export function inspectKey(text: string): KeyInspection {
   try {
     return inspectPem(text);
   } catch (error) {
     if (error instanceof NotPossessedError) {
-      return { ok: false, problem: error.message, claimed: error.claimed };
+      return { ok: false, problem: NOT_POSSESSED, claimed: error.claimed };
     }
-    return { ok: false, problem: error instanceof KeyFormatError ? error.message : DAMAGED };
+    return { ok: false, problem: error instanceof KeyFormatError ? error.code : DAMAGED };
   }
 }

@@ -13,7 +13,7 @@ export function bcryptPbkdf(
 ): Uint8Array {
   const key = new Uint8Array(length);
   if (pbkdf(passphrase, passphrase.length, salt, salt.length, key, length, rounds) !== 0) {
-    throw new Error("bcrypt_pbkdf refused its parameters.");
+    throw new Error("kdf.refused");
   }
   return key;
 }

@@ -21,7 +21,7 @@ const KDF = "bcrypt";
 const MAGIC = new TextEncoder().encode("openssh-key-v1\0");
 const encoder = new TextEncoder();
 
-export const WRONG_PASSPHRASE = "The passphrase does not open this key.";
+export const WRONG_PASSPHRASE = "key.wrongPassphrase";
 
 function uint32(value: number): Uint8Array {
   const out = new Uint8Array(4);
@@ -64,7 +64,8 @@ export function protectPrivateKey(
   passphrase: string,
   options: ProtectOptions,
 ): string {
-  if (passphrase.length === 0) throw new Error("A protected key needs a passphrase.");
+  // A code, not words: callers check the passphrase first, so this only reaches a log.
+  if (passphrase.length === 0) throw new Error("key.noPassphrase");
   const parts = privateKeyParts(text, options.comment);
   const rounds = options.rounds ?? PROTECT_ROUNDS;
   const salt = options.salt ?? crypto.getRandomValues(new Uint8Array(SALT_BYTES));
@@ -106,7 +107,7 @@ function fromBase64(text: string): Uint8Array | null {
 
 const NOT_PROTECTED: KeyInspection = {
   ok: false,
-  problem: "This is not an OpenSSH key protected with bcrypt and aes256-ctr.",
+  problem: "key.notProtected",
 };
 
 /**

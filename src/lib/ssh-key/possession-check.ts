@@ -1,9 +1,9 @@
-import { inspectKey, md5Fingerprint, NOT_POSSESSED } from "./inspect-key.ts";
+import { inspectKey, type KeyProblem, md5Fingerprint, NOT_POSSESSED } from "./inspect-key.ts";
 import { publicKeyBlob } from "./public-key-blob.ts";
 
 export type PossessionCheck =
   | { ok: true; text: string; algorithm: string; keySize: number; fingerprint: string }
-  | { ok: false; problem: string };
+  | { ok: false; problem: KeyProblem };
 
 /** Hosting takes one PEM block with "\n" line ends; a paste often brings CRLF and blank edges. */
 export function normalisePrivateKeyText(text: string): string {
@@ -20,11 +20,7 @@ export function checkPrivateKeyFor(text: string, publicLine: string | undefined)
   const normalised = normalisePrivateKeyText(text);
   const blob = publicLine ? publicKeyBlob(publicLine) : null;
   if (!blob) {
-    return {
-      ok: false,
-      problem:
-        "The key pair lists no readable public key, so no private key can be checked for it.",
-    };
+    return { ok: false, problem: "key.noPublicKey" };
   }
   const key = inspectKey(normalised);
   if (!key.ok) return { ok: false, problem: key.problem };

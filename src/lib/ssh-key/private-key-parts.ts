@@ -17,10 +17,11 @@ export type PrivateKeyParts = {
 
 const MAGIC = new TextEncoder().encode("openssh-key-v1\0");
 
+// Its message is a code for logs; the protect worker answers every failure with its own code.
 class UnsupportedKeyError extends Error {}
 
 function unsupported(): never {
-  throw new UnsupportedKeyError("This key cannot be protected: its format is not supported.");
+  throw new UnsupportedKeyError("key.formatUnsupported");
 }
 
 function pemBody(text: string): { label: string; der: Uint8Array } {

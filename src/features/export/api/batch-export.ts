@@ -1,6 +1,6 @@
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { apiFetch } from "../../../lib/api-client.ts";
-import type { ArchiveReport } from "../archive/archive-types.ts";
+import type { ArchiveRefusal, ArchiveReport } from "../archive/archive-types.ts";
 
 /** Ten keys are tens of KB; reading stops past this so a hostile body never fills memory. */
 const MAX_READ_BYTES = 256 * 1024;
@@ -12,22 +12,30 @@ export type ExportResult = {
   requestId: string | null;
 };
 
-/** The archive failed the guard; carries the request id so support can find the export. */
+/**
+ * The archive failed the guard; carries the request id so support can find the export. Its
+ * words come with the inspector (loaded on demand), so the refusal's ~40 sentences stay out of
+ * the first load: `text` says it in the language chosen when it is read.
+ */
 export class RefusedArchiveError extends Error {
   override name = "RefusedArchiveError";
-  readonly requestId: string | null;
-  constructor(message: string, requestId: string | null) {
-    super(message);
-    this.requestId = requestId;
+  constructor(
+    readonly refusal: ArchiveRefusal,
+    readonly requestId: string | null,
+    private readonly say: (refusal: ArchiveRefusal) => string,
+  ) {
+    super(refusal.code);
+  }
+
+  get text(): string {
+    return this.say(this.refusal);
   }
 }
 
-const TOO_LARGE =
-  "The archive was refused: it is larger than 256 KiB, far more than ten private keys need.";
-
-async function readCapped(response: Response, requestId: string | null): Promise<ArrayBuffer> {
+/** The body, or null when it is larger than any export (reading stops there). */
+async function readCapped(response: Response): Promise<ArrayBuffer | null> {
   const declared = Number(response.headers.get("Content-Length"));
-  if (declared > MAX_READ_BYTES) throw new RefusedArchiveError(TOO_LARGE, requestId);
+  if (declared > MAX_READ_BYTES) return null;
   if (!response.body) return response.arrayBuffer();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -38,7 +46,7 @@ async function readCapped(response: Response, requestId: string | null): Promise
     total += value.byteLength;
     if (total > MAX_READ_BYTES) {
       await reader.cancel();
-      throw new RefusedArchiveError(TOO_LARGE, requestId);
+      return null;
     }
     chunks.push(value);
   }
@@ -72,11 +80,14 @@ export async function exportAndInspect(input: {
     },
   );
   const requestId = response.headers.get("X-Request-Id");
-  const bytes = await readCapped(response, requestId);
+  const bytes = await readCapped(response);
   // Marks (names only, no data) let `npm run bench` split transfer, checking and rendering.
   performance.mark("kps:export-received");
-  // Loaded on demand so JSZip and the inspector stay out of the first load.
-  const { inspectArchive, ArchiveRejectedError } = await import("../archive/inspect-archive.ts");
+  // Loaded on demand so JSZip, the inspector and its words stay out of the first load.
+  const { inspectArchive, ArchiveRejectedError, refusalText } = await import(
+    "../archive/inspect-archive.ts"
+  );
+  if (bytes === null) throw new RefusedArchiveError({ code: "tooLarge" }, requestId, refusalText);
   try {
     const report = await inspectArchive(
       bytes,
@@ -87,7 +98,7 @@ export async function exportAndInspect(input: {
     return { bytes, report, requestId };
   } catch (error) {
     if (error instanceof ArchiveRejectedError) {
-      throw new RefusedArchiveError(error.message, requestId);
+      throw new RefusedArchiveError(error.refusal, requestId, refusalText);
     }
     throw error;
   }

@@ -1,5 +1,11 @@
 import { inspectKey } from "../../../lib/ssh-key/inspect-key.ts";
-import type { ArchiveReport, EntryReport, ExpectedKey } from "./archive-types.ts";
+import type {
+  ArchiveReport,
+  EntryProblem,
+  EntryReport,
+  ExpectedKey,
+  NameWarning,
+} from "./archive-types.ts";
 import { archiveVerdict } from "./archive-verdict.ts";
 import { inflateEntries } from "./inflate-entries.ts";
 import { safeFileNames } from "./safe-file-names.ts";
@@ -11,7 +17,7 @@ function normaliseFingerprint(value: string | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-type Named = { saveAs: string; nameWarning: string | null };
+type Named = { saveAs: string; nameWarning: NameWarning | null };
 
 function reportEntry(
   name: string,
@@ -28,7 +34,7 @@ function reportEntry(
     expectedFingerprint,
     ...named,
   };
-  const unreadable = (problem: string, text: string): EntryReport => ({
+  const unreadable = (problem: EntryProblem, text: string): EntryReport => ({
     ...base,
     algorithm: null,
     keySize: null,
@@ -41,7 +47,7 @@ function reportEntry(
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return unreadable("This file is not text, so it cannot be a private key.", "");
+    return unreadable("entry.notText", "");
   }
   const key = inspectKey(text);
   if (!key.ok && key.claimed) {
@@ -69,7 +75,7 @@ function reportEntry(
     return {
       ...derived,
       status: "unexpected",
-      problem: `No key pair named “${keypairName}” was requested.`,
+      problem: "entry.unrequested",
     };
   }
   if (expectedFingerprint === null) {
@@ -77,14 +83,14 @@ function reportEntry(
     return {
       ...derived,
       status: "mismatch",
-      problem: "No fingerprint is listed for this key pair, so it could not be checked.",
+      problem: "entry.noListedFingerprint",
     };
   }
   if (expectedFingerprint !== key.fingerprint) {
     return {
       ...derived,
       status: "mismatch",
-      problem: "This key's fingerprint differs from the one listed for the key pair.",
+      problem: "entry.fingerprintDiffers",
     };
   }
   return { ...derived, status: "verified", problem: null };

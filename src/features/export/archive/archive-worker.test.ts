@@ -33,14 +33,13 @@ describe("archive-worker", () => {
     expect(reply).toMatchObject({ kind: "report", report: { missing: [] } });
   });
 
-  it("posts the refusal sentence for a hostile archive", async () => {
+  it("posts the refusal's code, with the entry name shown safely, for a hostile archive", async () => {
     const worker = await startWorker();
     const zip = await zipKeys({ "../web": "hello" });
     const reply = await worker.send({ bytes: zip.slice().buffer, expected: [{ name: "web" }] });
     expect(reply).toEqual({
       kind: "rejected",
-      message:
-        "The archive was refused: entry “../web.pem” has a name that is not a key-pair file name.",
+      refusal: { code: "entryBadName", params: { name: "../web.pem" } },
     });
   });
 });

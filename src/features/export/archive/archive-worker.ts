@@ -25,11 +25,8 @@ scope.addEventListener("message", (event) => {
     (error: unknown) =>
       scope.postMessage({
         kind: "rejected",
-        // Unexpected failures get a fixed sentence: their messages could quote file content.
-        message:
-          error instanceof ArchiveRejectedError
-            ? error.message
-            : "The archive could not be checked and was refused.",
+        // Unexpected failures get a fixed code: their messages could quote file content.
+        refusal: error instanceof ArchiveRejectedError ? error.refusal : { code: "uncheckable" },
       }),
   );
 });

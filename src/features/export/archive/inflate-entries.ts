@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
+import type { ArchiveRefusal } from "./archive-types.ts";
 import { MAX_ENTRY_BYTES, type ScannedEntry } from "./zip-guard.ts";
 
 export type InflatedEntry = { name: string; bytes: Uint8Array };
@@ -15,7 +16,7 @@ type ChunkStream = {
 };
 type StreamableFile = JSZip.JSZipObject & { internalStream(type: "uint8array"): ChunkStream };
 
-const DAMAGED = "The archive is damaged and cannot be opened.";
+const DAMAGED: ArchiveRefusal = { code: "damaged" };
 
 /**
  * Inflates one entry, counting bytes as they arrive and stopping as soon as the entry produces
@@ -27,18 +28,18 @@ function readCounted(file: JSZip.JSZipObject, entry: ScannedEntry): Promise<Uint
     const output = new Uint8Array(limit);
     let received = 0;
     let settled = false;
-    const fail = (message: string) => {
+    const fail = (refusal: ArchiveRefusal) => {
       if (settled) return;
       settled = true;
       stream.pause();
-      reject(new ArchiveRejectedError(message));
+      reject(new ArchiveRejectedError(refusal));
     };
     const stream = (file as StreamableFile).internalStream("uint8array");
     stream
       .on("data", (chunk) => {
         if (settled) return;
         if (received + chunk.length > limit) {
-          fail(`The archive was refused: entry “${entry.name}” holds more data than it declares.`);
+          fail({ code: "entryMoreData", params: { name: entry.name } });
           return;
         }
         output.set(chunk, received);
@@ -48,7 +49,7 @@ function readCounted(file: JSZip.JSZipObject, entry: ScannedEntry): Promise<Uint
       .on("end", () => {
         if (settled) return;
         if (received !== entry.uncompressedSize) {
-          fail(`The archive was refused: entry “${entry.name}” holds less data than it declares.`);
+          fail({ code: "entryLessData", params: { name: entry.name } });
           return;
         }
         settled = true;
@@ -58,8 +59,7 @@ function readCounted(file: JSZip.JSZipObject, entry: ScannedEntry): Promise<Uint
   });
 }
 
-const CORRUPTED =
-  "The archive was refused: a file inside it is corrupted (its checksum does not match).";
+const CORRUPTED: ArchiveRefusal = { code: "corrupted" };
 
 async function loadZip(bytes: Uint8Array, checkCRC32: boolean): Promise<JSZip> {
   try {

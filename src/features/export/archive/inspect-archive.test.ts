@@ -28,7 +28,7 @@ class FakeWorker extends EventTarget {
     if (behaviour === "analyze") {
       analyzeArchive(request.bytes, request.expected).then(
         (report) => this.reply({ kind: "report", report }),
-        (error: Error) => this.reply({ kind: "rejected", message: error.message }),
+        (error: ArchiveRejectedError) => this.reply({ kind: "rejected", refusal: error.refusal }),
       );
     }
   }
@@ -77,20 +77,24 @@ describe("inspectArchive", () => {
     const bytes = new TextEncoder().encode("PK but not really a zip archive at all").buffer;
     const failure = inspectArchive(bytes as ArrayBuffer, [{ name: "web" }]);
     await expect(failure).rejects.toBeInstanceOf(ArchiveRejectedError);
-    await expect(failure).rejects.toThrow("The server's response is not a zip archive.");
+    await expect(failure).rejects.toMatchObject({ refusal: { code: "notAZip" } });
     expect(workers[0]?.terminated).toBe(true);
   });
 
   it("refuses oversized and empty input without starting a worker", async () => {
-    await expect(inspectArchive(new ArrayBuffer(300 * 1024), [])).rejects.toThrow(/256 KiB/);
-    await expect(inspectArchive(new ArrayBuffer(0), [])).rejects.toThrow(/not a zip/);
+    await expect(inspectArchive(new ArrayBuffer(300 * 1024), [])).rejects.toMatchObject({
+      refusal: { code: "tooLarge" },
+    });
+    await expect(inspectArchive(new ArrayBuffer(0), [])).rejects.toMatchObject({
+      refusal: { code: "notAZip" },
+    });
     expect(workers).toHaveLength(0);
   });
 
   it("gives up after the timeout and terminates the worker", async () => {
     behaviour = "hang";
     const failure = inspectArchive(await notAKeyZip(), [{ name: "web" }], { timeoutMs: 30 });
-    await expect(failure).rejects.toThrow("The archive took too long to check and was refused.");
+    await expect(failure).rejects.toMatchObject({ refusal: { code: "tooSlow" } });
     await expect(failure).rejects.toBeInstanceOf(ArchiveRejectedError);
     expect(workers[0]?.terminated).toBe(true);
   });
@@ -114,9 +118,9 @@ describe("inspectArchive", () => {
 
   it("turns a crashed worker into a refusal", async () => {
     behaviour = "crash";
-    await expect(inspectArchive(await notAKeyZip(), [{ name: "web" }])).rejects.toThrow(
-      "The archive could not be checked and was refused.",
-    );
+    await expect(inspectArchive(await notAKeyZip(), [{ name: "web" }])).rejects.toMatchObject({
+      refusal: { code: "uncheckable" },
+    });
     expect(workers[0]?.terminated).toBe(true);
   });
 });

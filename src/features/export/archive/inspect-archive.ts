@@ -1,19 +1,21 @@
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
-import type { ArchiveReport, ExpectedKey } from "./archive-types.ts";
+import type { ArchiveRefusal, ArchiveReport, ExpectedKey } from "./archive-types.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
 import { MAX_ARCHIVE_BYTES, NOT_A_ZIP } from "./zip-guard.ts";
 
 export { ArchiveRejectedError } from "./archive-rejected-error.ts";
 export type {
+  ArchiveRefusal,
   ArchiveReport,
   EntryReport,
   EntryStatus,
   ExpectedKey,
 } from "./archive-types.ts";
+export { refusalText } from "./refusal-text.ts";
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const TOO_SLOW = "The archive took too long to check and was refused.";
-const WORKER_FAILED = "The archive could not be checked and was refused.";
+const TOO_SLOW: ArchiveRefusal = { code: "tooSlow" };
+const WORKER_FAILED: ArchiveRefusal = { code: "uncheckable" };
 
 const spawnWorker = () =>
   new Worker(new URL("./archive-worker.ts", import.meta.url), { type: "module" });
@@ -53,11 +55,7 @@ export function inspectArchive(
   if (bytes.byteLength === 0) return Promise.reject(new ArchiveRejectedError(NOT_A_ZIP));
   if (bytes.byteLength > MAX_ARCHIVE_BYTES) {
     // Refused here too, so an oversized body is not even copied.
-    return Promise.reject(
-      new ArchiveRejectedError(
-        "The archive was refused: it is larger than 256 KiB, far more than ten private keys need.",
-      ),
-    );
+    return Promise.reject(new ArchiveRejectedError({ code: "tooLarge" }));
   }
 
   return new Promise<ArchiveReport>((resolve, reject) => {
@@ -80,7 +78,7 @@ export function inspectArchive(
       finish(() =>
         reply.kind === "report"
           ? resolve(reply.report)
-          : reject(new ArchiveRejectedError(reply.message)),
+          : reject(new ArchiveRejectedError(reply.refusal)),
       );
     });
     worker.addEventListener("error", () =>

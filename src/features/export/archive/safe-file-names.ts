@@ -1,5 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
+import type { NameWarning } from "./archive-types.ts";
 
 /*
  * Names KPS allows but disks do not: a 255-character key-pair name gives a 259-byte
@@ -11,7 +12,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 export const MAX_FILE_NAME_BYTES = 255;
 const SUFFIX = ".pem";
 
-export type SafeName = { saveAs: string; warning: string | null };
+export type SafeName = { saveAs: string; warning: NameWarning | null };
 
 function shortened(base: string): string {
   const tag = bytesToHex(sha256(new TextEncoder().encode(base))).slice(0, 8);
@@ -25,15 +26,9 @@ export function safeFileNames(fileNames: string[]): SafeName[] {
   const seen = new Set<string>();
   return fileNames.map((fileName) => {
     const base = fileName.slice(0, -SUFFIX.length);
-    const warnings: string[] = [];
-    let candidate = base;
-    if (fileName.length > MAX_FILE_NAME_BYTES) {
-      warnings.push(`Its name is ${fileName.length} bytes, longer than most disks allow (255).`);
-      candidate = shortened(base);
-    }
-    if (seen.has(fileName.toLowerCase())) {
-      warnings.push("Another file differs from it only in upper and lower case.");
-    }
+    const tooLong = fileName.length > MAX_FILE_NAME_BYTES;
+    const caseTwin = seen.has(fileName.toLowerCase());
+    let candidate = tooLong ? shortened(base) : base;
     seen.add(fileName.toLowerCase());
     for (let index = 2; taken.has(`${candidate}${SUFFIX}`.toLowerCase()); index++) {
       candidate = shortened(`${base}-${index}`);
@@ -41,10 +36,7 @@ export function safeFileNames(fileNames: string[]): SafeName[] {
     }
     const saveAs = `${candidate}${SUFFIX}`;
     taken.add(saveAs.toLowerCase());
-    if (warnings.length === 0) return { saveAs, warning: null };
-    return {
-      saveAs,
-      warning: `${warnings.join(" ")} Unzipping the archive may fail or overwrite it; download it on its own as “${saveAs}”.`,
-    };
+    if (!tooLong && !caseTwin) return { saveAs, warning: null };
+    return { saveAs, warning: { tooLongBytes: tooLong ? fileName.length : null, caseTwin } };
   });
 }

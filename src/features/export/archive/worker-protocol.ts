@@ -1,4 +1,4 @@
-import type { ArchiveReport, ExpectedKey } from "./archive-types.ts";
+import type { ArchiveRefusal, ArchiveReport, ExpectedKey } from "./archive-types.ts";
 
 // The messages between inspect-archive.ts and archive-worker.ts, typed once for both sides.
 
@@ -6,4 +6,4 @@ export type WorkerRequest = { bytes: ArrayBuffer; expected: ExpectedKey[] };
 
 export type WorkerReply =
   | { kind: "report"; report: ArchiveReport }
-  | { kind: "rejected"; message: string };
+  | { kind: "rejected"; refusal: ArchiveRefusal };

@@ -1,4 +1,5 @@
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
+import type { ArchiveRefusal } from "./archive-types.ts";
 
 /*
  * The first line of defence for the exported zip, run before JSZip ever sees the bytes.
@@ -61,11 +62,11 @@ const DOS_DIRECTORY = 0x10;
 const S_ISPECIAL = 0o7000;
 const SIG_DATA_DESCRIPTOR = 0x08074b50;
 
-export const NOT_A_ZIP = "The server's response is not a zip archive.";
-export const TRUNCATED = "The archive is truncated or damaged, so it cannot be checked.";
+export const NOT_A_ZIP: ArchiveRefusal = { code: "notAZip" };
+export const TRUNCATED: ArchiveRefusal = { code: "truncated" };
 
-function refuse(reason: string): never {
-  throw new ArchiveRejectedError(`The archive was refused: ${reason}`);
+function refuse(code: ArchiveRefusal["code"], params?: ArchiveRefusal["params"]): never {
+  throw new ArchiveRejectedError(params ? { code, params } : { code });
 }
 
 /**
@@ -86,25 +87,21 @@ export function displayName(raw: Uint8Array): string {
   return shown;
 }
 
-function entryLabel(raw: Uint8Array): string {
-  return `entry “${displayName(raw)}”`;
-}
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** Walks an extra field; refuses ZIP64 and Unicode Path records and malformed layouts. */
-function checkExtraField(view: DataView, start: number, length: number, label: string): void {
+function checkExtraField(view: DataView, start: number, length: number, name: string): void {
   let pos = start;
   const end = start + length;
   while (pos < end) {
-    if (pos + 4 > end) refuse(`${label} has a damaged extra field.`);
+    if (pos + 4 > end) refuse("entryDamagedExtra", { name });
     const id = view.getUint16(pos, true);
     const size = view.getUint16(pos + 2, true);
-    if (pos + 4 + size > end) refuse(`${label} has a damaged extra field.`);
-    if (id === EXTRA_ZIP64) refuse(`${label} uses ZIP64, which a key export never needs.`);
-    if (id === EXTRA_UNICODE_PATH) refuse(`${label} carries a second, alternative file name.`);
+    if (pos + 4 + size > end) refuse("entryDamagedExtra", { name });
+    if (id === EXTRA_ZIP64) refuse("entryZip64", { name });
+    if (id === EXTRA_UNICODE_PATH) refuse("entryAlternativeName", { name });
     pos += 4 + size;
   }
 }
@@ -120,12 +117,12 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
 
 /**
  * Checks the zip's structure without inflating anything and returns the entries it declares.
- * Throws ArchiveRejectedError with a sentence for the user on the first problem found.
+ * Throws ArchiveRejectedError with the code of the first problem found.
  */
 export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number): ScannedEntry[] {
   if (bytes.length === 0) throw new ArchiveRejectedError(NOT_A_ZIP);
   if (bytes.length > MAX_ARCHIVE_BYTES) {
-    refuse("it is larger than 256 KiB, far more than ten private keys need.");
+    refuse("tooLarge");
   }
   // Every zip starts with "PK"; HTML error pages and JSON bodies do not.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
@@ -150,7 +147,7 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
 
   if (eocd + EOCD_SIZE + commentLength > bytes.length) throw new ArchiveRejectedError(TRUNCATED);
   if (eocd + EOCD_SIZE + commentLength < bytes.length) {
-    refuse("it has unexpected data after its end.");
+    refuse("trailingData");
   }
   if (
     (eocd >= 20 && view.getUint32(eocd - 20, true) === SIG_EOCD64_LOCATOR) ||
@@ -161,15 +158,14 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
     directorySize === 0xffffffff ||
     directoryOffset === 0xffffffff
   ) {
-    refuse("it uses ZIP64, which a key export never needs.");
+    refuse("zip64");
   }
   if (diskNumber !== 0 || directoryDisk !== 0 || entriesOnDisk !== totalEntries) {
-    refuse("it claims to be split across several disks.");
+    refuse("split");
   }
-  if (totalEntries === 0) refuse("it contains no files.");
+  if (totalEntries === 0) refuse("empty");
   if (totalEntries > requestedCount) {
-    const keys = requestedCount === 1 ? "1 key was" : `${requestedCount} keys were`;
-    refuse(`it holds ${totalEntries} files but only ${keys} requested.`);
+    refuse("tooManyFiles", { files: totalEntries, requested: requestedCount });
   }
   if (directoryOffset + directorySize !== eocd) {
     throw new ArchiveRejectedError(TRUNCATED);
@@ -198,20 +194,20 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
     if (recordEnd > eocd) throw new ArchiveRejectedError(TRUNCATED);
 
     const rawName = bytes.subarray(pos + CENTRAL_SIZE, pos + CENTRAL_SIZE + nameLength);
-    const label = entryLabel(rawName);
+    const label = displayName(rawName);
 
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_ENCRYPTED_DIRECTORY)) {
-      refuse(`${label} is encrypted.`);
+      refuse("entryEncrypted", { name: label });
     }
     if (method !== 0 && method !== 8) {
-      refuse(`${label} uses compression method ${method}; only STORE and DEFLATE are accepted.`);
+      refuse("entryMethod", { name: label, method });
     }
     if (
       compressedSize === 0xffffffff ||
       uncompressedSize === 0xffffffff ||
       localHeaderOffset === 0xffffffff
     ) {
-      refuse(`${label} uses ZIP64, which a key export never needs.`);
+      refuse("entryZip64", { name: label });
     }
     // The pattern admits ASCII only, so checking the decoded text is the same as the bytes;
     // a fatal decoder keeps invalid UTF-8 from turning into a look-alike name.
@@ -221,8 +217,8 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
     } catch {
       name = "";
     }
-    if (!NAME_PATTERN.test(name)) refuse(`${label} has a name that is not a key-pair file name.`);
-    if (seen.has(name)) refuse(`${label} appears more than once.`);
+    if (!NAME_PATTERN.test(name)) refuse("entryBadName", { name: label });
+    if (seen.has(name)) refuse("entryDuplicate", { name: label });
     seen.add(name);
 
     // unzip applies a Unix mode from the high half whatever the "made by" host says (PKZip for
@@ -230,30 +226,30 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
     const mode = externalAttributes >>> 16;
     const fileType = mode & S_IFMT;
     const hasMode = mode !== 0 || madeBy >>> 8 === HOST_UNIX;
-    if (hasMode && fileType === S_IFLNK) refuse(`${label} is a symbolic link.`);
+    if (hasMode && fileType === S_IFLNK) refuse("entrySymlink", { name: label });
     if ((hasMode && fileType === S_IFDIR) || externalAttributes & DOS_DIRECTORY) {
-      refuse(`${label} is a directory.`);
+      refuse("entryDirectory", { name: label });
     }
-    if (hasMode && fileType !== 0 && fileType !== S_IFREG) refuse(`${label} is not a plain file.`);
-    if (mode & S_ISPECIAL) refuse(`${label} carries a setuid, setgid or sticky mode.`);
+    if (hasMode && fileType !== 0 && fileType !== S_IFREG) refuse("entryNotPlain", { name: label });
+    if (mode & S_ISPECIAL) refuse("entrySpecialMode", { name: label });
 
     if (uncompressedSize > MAX_ENTRY_BYTES) {
-      refuse(`${label} declares ${uncompressedSize} bytes, more than a key file can be.`);
+      refuse("entryTooLarge", { name: label, bytes: uncompressedSize });
     }
     totalSize += uncompressedSize;
-    if (totalSize > MAX_TOTAL_BYTES) refuse("its files add up to more than 1 MiB.");
+    if (totalSize > MAX_TOTAL_BYTES) refuse("totalTooLarge");
     if (method === 0 && compressedSize !== uncompressedSize) {
-      refuse(`${label} is stored uncompressed but declares two different sizes.`);
+      refuse("entryStoredSizes", { name: label });
     }
     if (method === 8) {
-      if (compressedSize === 0) refuse(`${label} has no compressed data.`);
+      if (compressedSize === 0) refuse("entryNoData", { name: label });
       if (uncompressedSize > compressedSize * MAX_COMPRESSION_RATIO) {
-        refuse(`${label} compresses more than ${MAX_COMPRESSION_RATIO} to 1, as zip bombs do.`);
+        refuse("entryRatio", { name: label, ratio: MAX_COMPRESSION_RATIO });
       }
       // Deflate never grows data by more than a few bytes per block; more means the declared
       // size is a lie, the classic way a bomb slips past a size check.
       if (compressedSize > uncompressedSize + (uncompressedSize >>> 6) + 64) {
-        refuse(`${label} has more compressed data than its declared size allows.`);
+        refuse("entryCompressedTooLarge", { name: label });
       }
     }
     checkExtraField(view, pos + CENTRAL_SIZE + nameLength, extraLength, label);
@@ -281,7 +277,7 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
     });
     pos = recordEnd;
   }
-  if (pos !== eocd) refuse("its central directory holds more than it declares.");
+  if (pos !== eocd) refuse("directoryOverflow");
 
   // Every byte before the directory must belong to a listed entry: tools that read front to
   // back (jar x, funzip, ZipInputStream) extract local entries the directory never mentions.
@@ -289,21 +285,13 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let covered = 0;
   for (const entry of byOffset) {
-    if (entry.localHeaderOffset < covered) {
-      refuse(`entry “${entry.name}” overlaps another part of the archive.`);
-    }
-    if (entry.localHeaderOffset > covered) {
-      refuse("it holds data that its directory does not list, before or between its files.");
-    }
+    if (entry.localHeaderOffset < covered) refuse("entryOverlaps", { name: entry.name });
+    if (entry.localHeaderOffset > covered) refuse("unlistedData");
     covered = entry.dataOffset + entry.compressedSize;
     if (entry.flags & FLAG_DATA_DESCRIPTOR) covered += descriptorLength(view, covered, entry);
-    if (covered > directoryOffset) {
-      refuse(`entry “${entry.name}” overlaps another part of the archive.`);
-    }
+    if (covered > directoryOffset) refuse("entryOverlaps", { name: entry.name });
   }
-  if (covered !== directoryOffset) {
-    refuse("it holds data that its directory does not list, before its directory.");
-  }
+  if (covered !== directoryOffset) refuse("unlistedBeforeDirectory");
   return entries;
 }
 
@@ -311,13 +299,13 @@ export function scanCentralDirectory(bytes: Uint8Array, requestedCount: number):
 function descriptorLength(view: DataView, at: number, entry: ScannedEntry): number {
   const signed = at + 4 <= view.byteLength && view.getUint32(at, true) === SIG_DATA_DESCRIPTOR;
   const start = signed ? at + 4 : at;
-  if (start + 12 > view.byteLength) refuse(`entry “${entry.name}” points outside the archive.`);
+  if (start + 12 > view.byteLength) refuse("entryOutside", { name: entry.name });
   if (
     view.getUint32(start, true) !== entry.crc32 ||
     view.getUint32(start + 4, true) !== entry.compressedSize ||
     view.getUint32(start + 8, true) !== entry.uncompressedSize
   ) {
-    refuse(`entry “${entry.name}” declares different sizes in its two headers.`);
+    refuse("entrySizesDiffer", { name: entry.name });
   }
   return start + 12 - at;
 }
@@ -341,9 +329,9 @@ type LocalCheck = {
 function checkLocalHeader(view: DataView, bytes: Uint8Array, entry: LocalCheck): number {
   const { label, localHeaderOffset: at } = entry;
   if (at + LOCAL_SIZE > entry.directoryOffset) {
-    refuse(`${label} points outside the archive.`);
+    refuse("entryOutside", { name: label });
   }
-  if (view.getUint32(at, true) !== SIG_LOCAL) refuse(`${label} points to a damaged file header.`);
+  if (view.getUint32(at, true) !== SIG_LOCAL) refuse("entryDamagedHeader", { name: label });
   const flags = view.getUint16(at + 6, true);
   const method = view.getUint16(at + 8, true);
   const crc32 = view.getUint32(at + 14, true);
@@ -352,14 +340,14 @@ function checkLocalHeader(view: DataView, bytes: Uint8Array, entry: LocalCheck):
   const nameLength = view.getUint16(at + 26, true);
   const extraLength = view.getUint16(at + 28, true);
   const dataOffset = at + LOCAL_SIZE + nameLength + extraLength;
-  if (dataOffset > entry.directoryOffset) refuse(`${label} points outside the archive.`);
+  if (dataOffset > entry.directoryOffset) refuse("entryOutside", { name: label });
 
   const localName = bytes.subarray(at + LOCAL_SIZE, at + LOCAL_SIZE + nameLength);
   if (!sameBytes(localName, entry.rawName)) {
-    refuse(`${label} has a different name in its file header (“${displayName(localName)}”).`);
+    refuse("entryNameDiffers", { name: label, localName: displayName(localName) });
   }
-  if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) refuse(`${label} is encrypted.`);
-  if (method !== entry.method) refuse(`${label} has two different compression methods.`);
+  if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) refuse("entryEncrypted", { name: label });
+  if (method !== entry.method) refuse("entryMethodsDiffer", { name: label });
   // With a data descriptor the local fields may be zero; otherwise they must match.
   const deferred = (flags & FLAG_DATA_DESCRIPTOR) !== 0;
   const agrees = (local: number, central: number) => local === central || (deferred && local === 0);
@@ -368,11 +356,11 @@ function checkLocalHeader(view: DataView, bytes: Uint8Array, entry: LocalCheck):
     !agrees(compressedSize, entry.compressedSize) ||
     !agrees(uncompressedSize, entry.uncompressedSize)
   ) {
-    refuse(`${label} declares different sizes in its two headers.`);
+    refuse("entrySizesDiffer", { name: label });
   }
   checkExtraField(view, at + LOCAL_SIZE + nameLength, extraLength, label);
   if (dataOffset + entry.compressedSize > entry.directoryOffset) {
-    refuse(`${label} points outside the archive.`);
+    refuse("entryOutside", { name: label });
   }
   return dataOffset;
 }

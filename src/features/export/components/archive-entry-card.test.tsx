@@ -3,7 +3,10 @@ import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import type { EntryReport } from "../archive/archive-types.ts";
+import { previewWords } from "../archive/words/en.ts";
 import { ArchiveEntryCard, REVEAL_FOR_MS } from "./archive-entry-card.tsx";
+
+const reveal = previewWords.get().revealEntry({ file: "web-01" });
 
 const BODY =
   "-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n-----END OPENSSH PRIVATE KEY-----";
@@ -32,7 +35,7 @@ afterEach(() => {
 describe("ArchiveEntryCard", () => {
   it("masks a revealed key again after a minute", () => {
     renderWithProviders(<ArchiveEntryCard entry={entry} onDownload={() => undefined} />);
-    fireEvent.click(screen.getByRole("button", { name: "Reveal web-01" }));
+    fireEvent.click(screen.getByRole("button", { name: reveal }));
     expect(screen.getByText(/not-a-real-key/)).toBeTruthy();
     act(() => {
       vi.advanceTimersByTime(REVEAL_FOR_MS - 1);
@@ -42,6 +45,6 @@ describe("ArchiveEntryCard", () => {
       vi.advanceTimersByTime(1);
     });
     expect(screen.queryByText(/not-a-real-key/)).toBeNull();
-    expect(screen.getByRole("button", { name: "Reveal web-01" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: reveal })).toBeTruthy();
   });
 });

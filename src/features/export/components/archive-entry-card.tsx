@@ -1,19 +1,24 @@
 import { Badge, Button, Code } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { useFormat } from "../../../lib/i18n/format.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { EntryReport, EntryStatus } from "../archive/archive-types.ts";
+import { findingWords, previewWords } from "../archive/words/en.ts";
 import classes from "./archive-entry-card.module.css";
+import { keyProblemWords, nameWarningText, problemText } from "./finding-text.ts";
+import { richWords } from "./rich-words.tsx";
 
-const STATUS: Record<EntryStatus, { color: string; label: string }> = {
-  verified: { color: "teal.9", label: "Verified" },
-  mismatch: { color: "red.9", label: "Mismatch" },
-  unexpected: { color: "orange.9", label: "Unexpected file" },
-  unreadable: { color: "red.9", label: "Unreadable" },
+type PreviewWords = ReturnType<typeof previewWords.get>;
+
+const STATUS: Record<EntryStatus, { color: string; label: keyof PreviewWords }> = {
+  verified: { color: "teal.9", label: "statusVerified" },
+  mismatch: { color: "red.9", label: "statusMismatch" },
+  unexpected: { color: "orange.9", label: "statusUnexpected" },
+  unreadable: { color: "red.9", label: "statusUnreadable" },
 };
 
 /** A revealed key goes back under the mask on its own: a screen left alone must not show it. */
 export const REVEAL_FOR_MS = 60_000;
-
-const bytes = new Intl.NumberFormat("en-US");
 
 type Props = {
   entry: EntryReport;
@@ -24,6 +29,10 @@ type Props = {
 };
 
 export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }: Props) {
+  const t = useWords(previewWords);
+  const findings = useWords(findingWords);
+  const keyProblems = useWords(keyProblemWords);
+  const format = useFormat();
   const [revealed, setRevealed] = useState(false);
   useEffect(() => {
     if (!revealed) return;
@@ -33,17 +42,20 @@ export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }
   const status = STATUS[entry.status];
   const algorithm = entry.algorithm
     ? `${entry.algorithm}${entry.keySize ? ` ${entry.keySize}` : ""}`
-    : "Unknown algorithm";
+    : t.unknownAlgorithm;
+  const problem = problemText(entry, findings, keyProblems);
+  const nameWarning = nameWarningText(entry, findings);
+  const file = entry.fileName;
 
   return (
-    <li className={classes.card} aria-label={entry.fileName}>
+    <li className={classes.card} aria-label={file}>
       <div className={classes.header}>
         <div className={classes.title}>
           <Badge color={status.color} variant="filled" style={{ flexShrink: 0 }}>
-            {status.label}
+            {t[status.label] as string}
           </Badge>
-          <p className={classes.fileName} title={entry.fileName}>
-            {entry.fileName}
+          <p className={classes.fileName} title={file}>
+            {file}
           </p>
         </div>
         <div className={classes.actions}>
@@ -51,61 +63,62 @@ export function ArchiveEntryCard({ entry, onDownload, onProtect, onWarmProtect }
             size="compact-xs"
             variant="default"
             aria-pressed={revealed}
-            aria-label={`${revealed ? "Hide" : "Reveal"} ${entry.fileName}`}
+            aria-label={revealed ? t.hideEntry({ file }) : t.revealEntry({ file })}
             onClick={() => setRevealed(!revealed)}
           >
             {/* The accessible name starts with the visible word (WCAG 2.5.3). */}
-            {revealed ? "Hide" : "Reveal"}
+            {revealed ? t.hide : t.reveal}
           </Button>
           <Button
             size="compact-xs"
             variant="default"
-            aria-label={`Download ${entry.fileName}`}
+            aria-label={t.downloadEntry({ file })}
             onClick={() => onDownload(entry)}
           >
-            Download
+            {t.downloadButton}
           </Button>
           {onProtect && (
             <Button
               size="compact-xs"
               variant="default"
-              aria-label={`Protected download of ${entry.fileName}`}
+              aria-label={t.protectEntry({ file })}
               onClick={() => onProtect(entry)}
               onMouseEnter={onWarmProtect}
               onFocus={onWarmProtect}
             >
-              Protected…
+              {t.protectButton}
             </Button>
           )}
         </div>
       </div>
       <p className={classes.line}>
-        {bytes.format(entry.size)} bytes · {algorithm}
+        {t.sizeAndAlgorithm({ size: format.bytes(entry.size), algorithm })}
       </p>
-      <FingerprintLine entry={entry} />
-      {entry.problem && <p className={classes.problem}>{entry.problem}</p>}
-      {entry.nameWarning && <p className={classes.problem}>{entry.nameWarning}</p>}
+      <FingerprintLine entry={entry} t={t} />
+      {problem && <p className={classes.problem}>{problem}</p>}
+      {nameWarning && <p className={classes.problem}>{nameWarning}</p>}
       {revealed ? (
         // Rendered as a text node, never as HTML.
         <Code block style={{ whiteSpace: "pre", overflowX: "auto", maxHeight: 240 }}>
           {entry.text}
         </Code>
       ) : (
-        <p className={`${classes.line} ${classes.mono} ${classes.dimmed}`}>
-          •••••••• key body hidden ••••••••
-        </p>
+        <p className={`${classes.line} ${classes.mono} ${classes.dimmed}`}>{t.bodyHidden}</p>
       )}
     </li>
   );
 }
 
-function FingerprintLine({ entry }: { entry: EntryReport }) {
+function FingerprintLine({ entry, t }: { entry: EntryReport; t: PreviewWords }) {
+  const derived = entry.derivedFingerprint ?? t.notDerived;
   if (entry.status === "verified") {
     return (
       <p className={classes.line}>
         {/* Proven, not just compared: the secret part produced the listed public key. */}
-        <span className={classes.match}>✓ Private half of the listed key</span>, fingerprint{" "}
-        <span className={classes.mono}>{entry.derivedFingerprint}</span>
+        {richWords(t.provenFingerprint, {
+          proven: <span className={classes.match}>{t.provenMatch}</span>,
+          fingerprint: <span className={classes.mono}>{entry.derivedFingerprint}</span>,
+        })}
       </p>
     );
   }
@@ -113,22 +126,16 @@ function FingerprintLine({ entry }: { entry: EntryReport }) {
     return (
       <div>
         <p className={classes.mismatch}>
-          {entry.derivedFingerprint === null
-            ? "✗ Not proven to be the private half of the listed key"
-            : "✗ Fingerprint does NOT match the listed one"}
+          {entry.derivedFingerprint === null ? t.notProven : t.fingerprintMismatch}
         </p>
+        <p className={`${classes.line} ${classes.mono}`}>{t.inTheFile({ fingerprint: derived })}</p>
         <p className={`${classes.line} ${classes.mono}`}>
-          In the file: {entry.derivedFingerprint ?? "could not be derived"}
-        </p>
-        <p className={`${classes.line} ${classes.mono}`}>
-          Listed: {entry.expectedFingerprint ?? "none"}
+          {t.listed({ fingerprint: entry.expectedFingerprint ?? t.noneListed })}
         </p>
       </div>
     );
   }
   return (
-    <p className={`${classes.line} ${classes.dimmed}`}>
-      Fingerprint: {entry.derivedFingerprint ?? "could not be derived"}
-    </p>
+    <p className={`${classes.line} ${classes.dimmed}`}>{t.fingerprint({ fingerprint: derived })}</p>
   );
 }

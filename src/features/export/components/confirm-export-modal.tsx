@@ -2,7 +2,10 @@ import { Button, Checkbox, Group, List, Modal, Stack, Text } from "@mantine/core
 import { useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { ExportErrorExplanation } from "../explain-export-error.ts";
+import { confirmWords } from "../words/en.ts";
+import { richWords } from "./rich-words.tsx";
 
 type Props = {
   opened: boolean;
@@ -20,14 +23,14 @@ type Props = {
 };
 
 export function ConfirmExportModal(props: Props) {
-  const count = props.keypairs.length;
+  const t = useWords(confirmWords);
   return (
     <Modal
       opened={props.opened}
       onClose={props.onClose}
-      title={`Export ${count} private ${count === 1 ? "key" : "keys"}`}
+      title={t.title(props.keypairs.length)}
       size="lg"
-      closeButtonProps={{ "aria-label": "Close export confirmation" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <ConfirmBody {...props} />
     </Modal>
@@ -36,19 +39,18 @@ export function ConfirmExportModal(props: Props) {
 
 // Its own component so the acknowledgement starts unticked every time the dialog opens.
 function ConfirmBody(props: Props) {
+  const t = useWords(confirmWords);
   const [understood, setUnderstood] = useState(false);
   return (
     <Stack>
       <Text size="sm">
-        {props.keypairs.length === 1
-          ? "The private key of this key pair in project "
-          : "The private keys of these key pairs in project "}
-        <b>{props.projectName}</b> will be exported as one zip. You can check what is inside before
-        saving it.
+        {richWords(props.keypairs.length === 1 ? t.introOne : t.introMany, {
+          project: <b>{props.projectName}</b>,
+        })}
       </Text>
 
       {/* At most ten names: shown in full, never behind a scroll. */}
-      <List size="sm" spacing={2} aria-label="Key pairs to export">
+      <List size="sm" spacing={2} aria-label={t.listLabel}>
         {props.keypairs.map((keypair) => (
           <List.Item key={keypair.name} style={{ overflowWrap: "anywhere" }}>
             {keypair.name}
@@ -59,28 +61,27 @@ function ConfirmBody(props: Props) {
         checked={understood}
         disabled={props.pending}
         onChange={(event) => setUnderstood(event.currentTarget.checked)}
-        label="I understand that anyone holding these private keys can sign in to the servers that trust them, and that I must store them safely."
+        label={t.acknowledge}
       />
       {props.error && <ErrorAlert explanation={props.error} />}
       {!props.error && props.waitSeconds > 0 && (
         <Text size="sm" fw={600} role="status">
-          KPS limits how often private keys can be exported: wait {props.waitSeconds}{" "}
-          {props.waitSeconds === 1 ? "second" : "seconds"} before the next export.
+          {t.throttled(props.waitSeconds)}
         </Text>
       )}
       {props.nothingLeft && (
         <Text size="sm" fw={600}>
-          None of these key pairs can be exported any more, so there is nothing left to send.
+          {t.nothingLeft}
         </Text>
       )}
       <Group justify="flex-end">
         {props.pending ? (
           <Button variant="default" onClick={props.onCancelRequest}>
-            Cancel export
+            {t.cancelExport}
           </Button>
         ) : (
           <Button variant="default" onClick={props.onClose}>
-            Cancel
+            {t.cancel}
           </Button>
         )}
         <Button
@@ -88,7 +89,7 @@ function ConfirmBody(props: Props) {
           disabled={!understood || props.nothingLeft || props.waitSeconds > 0}
           loading={props.pending}
         >
-          Export
+          {t.export}
         </Button>
       </Group>
     </Stack>

@@ -1,8 +1,10 @@
 import { Button, Group, Text } from "@mantine/core";
 import { useId } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
+import { exportActionWords } from "../words/en.ts";
 import { useExportFlow } from "./use-export-flow.tsx";
 
 type Props = {
@@ -14,6 +16,7 @@ type Props = {
 
 /** The batch export of the selected rows. */
 export function ExportAction({ session, keypairs, onListStale }: Props) {
+  const t = useWords(exportActionWords);
   const reasonId = useId();
   const flow = useExportFlow({
     projectId: session.project.id,
@@ -25,7 +28,7 @@ export function ExportAction({ session, keypairs, onListStale }: Props) {
   const action = "kps:SSHKeyPair:exportPrivateKey" as const;
   const reason = sessionMay(session, action)
     ? keypairs.length === 0
-      ? "Select key pairs with hosted private keys to export them."
+      ? t.selectFirst
       : null
     : notPermittedReason(action);
   return (
@@ -40,7 +43,7 @@ export function ExportAction({ session, keypairs, onListStale }: Props) {
         aria-describedby={reason ? reasonId : undefined}
         onClick={() => flow.open(keypairs)}
       >
-        Export private keys
+        {t.exportSelected}
       </Button>
       {flow.dialogs}
     </Group>

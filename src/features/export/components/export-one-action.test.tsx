@@ -3,7 +3,10 @@ import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { testSession } from "../../../testing/test-session.ts";
+import { exportActionWords } from "../words/en.ts";
 import { ExportOneAction } from "./export-one-action.tsx";
+
+const t = exportActionWords.get();
 
 afterEach(cleanup);
 
@@ -20,7 +23,7 @@ function renderAction(
       onListStale={vi.fn()}
     />,
   );
-  return screen.queryByRole("button", { name: "Export private key" }) as HTMLButtonElement | null;
+  return screen.queryByRole("button", { name: t.exportOne }) as HTMLButtonElement | null;
 }
 
 describe("ExportOneAction", () => {
@@ -33,7 +36,7 @@ describe("ExportOneAction", () => {
   });
 
   it.each([
-    ["a frozen key pair", "DEW KeypairFullAccess", 4, /frozen/],
+    ["a frozen key pair", "DEW KeypairFullAccess", 4, t.frozen],
     ["a read-only user", "DEW KeypairReadOnlyAccess", 0, /kps:SSHKeyPair:exportPrivateKey/],
   ])("is disabled with its reason for %s", (_what, role, frozen, reason) => {
     const button = renderAction(role, { is_key_protection: true, frozen_state: frozen });

@@ -1,7 +1,9 @@
 import type { KeypairDetail } from "../../../../contract/kps.ts";
 import { PermittedButton } from "../../../components/permitted-button.tsx";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { notPermittedReason, sessionMay } from "../../../lib/permissions.ts";
 import type { Session } from "../../../lib/session.ts";
+import { exportActionWords } from "../words/en.ts";
 import { useExportFlow } from "./use-export-flow.tsx";
 
 type Props = {
@@ -11,10 +13,8 @@ type Props = {
   onListStale: () => void;
 };
 
-function blocker(session: Session, keypair: KeypairDetail): string | null {
-  if ((keypair.frozen_state ?? 0) !== 0) {
-    return "This key pair is frozen, so its private key cannot be exported.";
-  }
+function blocker(session: Session, keypair: KeypairDetail, frozen: string): string | null {
+  if ((keypair.frozen_state ?? 0) !== 0) return frozen;
   const action = "kps:SSHKeyPair:exportPrivateKey" as const;
   return sessionMay(session, action) ? null : notPermittedReason(action);
 }
@@ -24,6 +24,7 @@ function blocker(session: Session, keypair: KeypairDetail): string | null {
  * possession check and masked body, download of the server's bytes) for a list of one.
  */
 export function ExportOneAction({ session, keypair, onListStale }: Props) {
+  const t = useWords(exportActionWords);
   const flow = useExportFlow({
     projectId: session.project.id,
     projectName: session.project.name,
@@ -35,10 +36,10 @@ export function ExportOneAction({ session, keypair, onListStale }: Props) {
     <>
       <PermittedButton
         variant="light"
-        reason={blocker(session, keypair)}
+        reason={blocker(session, keypair, t.frozen)}
         onClick={() => flow.open([keypair])}
       >
-        Export private key
+        {t.exportOne}
       </PermittedButton>
       {flow.dialogs}
     </>

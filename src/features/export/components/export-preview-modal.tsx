@@ -2,9 +2,12 @@ import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text } from "@ma
 import { useMediaQuery } from "@mantine/hooks";
 import { type ComponentType, useEffect, useState } from "react";
 import { revokeAllObjectUrls, saveBlob } from "../../../lib/download.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { ExportResult } from "../api/batch-export.ts";
 import type { EntryReport } from "../archive/archive-types.ts";
+import { findingWords, previewWords } from "../archive/words/en.ts";
 import { ArchiveEntryCard } from "./archive-entry-card.tsx";
+import { verdictText } from "./finding-text.ts";
 import type { ProtectedDownloadProps } from "./protected-download-modal.tsx";
 
 export const ARCHIVE_FILE_NAME = "keypairs.zip";
@@ -28,6 +31,8 @@ const toProtect = (entry: EntryReport) => ({
 
 /** Loaded lazily: this module is the only way into the archive preview. */
 export function ExportPreviewModal({ result, onClose }: Props) {
+  const t = useWords(previewWords);
+  const findings = useWords(findingWords);
   const phone = useMediaQuery("(max-width: 36em)") ?? false;
   // The browser saves without a word on some set-ups; the preview says it was handed over.
   const [saved, setSaved] = useState<string | null>(null);
@@ -73,26 +78,26 @@ export function ExportPreviewModal({ result, onClose }: Props) {
     <Modal
       opened
       onClose={onClose}
-      title={`Preview of ${ARCHIVE_FILE_NAME}`}
+      title={t.title({ file: ARCHIVE_FILE_NAME })}
       // Wide screens show ten entries in two columns without scrolling; a phone gets all of it.
       size="min(1280px, 100%)"
       fullScreen={phone}
-      closeButtonProps={{ "aria-label": `Close preview of ${ARCHIVE_FILE_NAME}` }}
+      closeButtonProps={{ "aria-label": t.close({ file: ARCHIVE_FILE_NAME }) }}
     >
       <Stack>
         <Alert
           variant="filled"
           color={report.verdict.ok ? "teal.9" : "red.9"}
-          title={report.verdict.ok ? "Archive verified" : "Archive has problems"}
+          title={report.verdict.ok ? t.archiveVerified : t.archiveProblems}
         >
-          {report.verdict.summary}
+          {verdictText(report.verdict, findings)}
         </Alert>
         {report.missing.length > 0 && (
-          <Alert color="red" title="Missing from the archive">
+          <Alert color="red" title={t.missingTitle}>
             <Group gap="xs">
               {report.missing.map((name) => (
                 <Badge key={name} color="red" variant="outline">
-                  {name}.pem missing
+                  {t.missingFile({ file: `${name}.pem` })}
                 </Badge>
               ))}
             </Group>
@@ -106,7 +111,7 @@ export function ExportPreviewModal({ result, onClose }: Props) {
           p={0}
           m={0}
           style={{ listStyle: "none" }}
-          aria-label="Files in the archive"
+          aria-label={t.filesLabel}
         >
           {report.entries.map((entry) => (
             <ArchiveEntryCard
@@ -119,21 +124,21 @@ export function ExportPreviewModal({ result, onClose }: Props) {
           ))}
         </SimpleGrid>
         {failed && (
-          <Alert color="red" title="Download failed" role="alert">
-            <Text size="sm">The browser could not start the download of {failed.fileName}.</Text>
+          <Alert color="red" title={t.downloadFailed} role="alert">
+            <Text size="sm">{t.downloadFailedText({ file: failed.fileName })}</Text>
             <Button mt="sm" size="xs" variant="light" onClick={failed.retry}>
-              Retry download
+              {t.retryDownload}
             </Button>
           </Alert>
         )}
         {saved && !failed && (
           <Text size="sm" role="status">
-            {saved} was handed to the browser to save: look in your downloads.
+            {t.handedOver({ file: saved })}
           </Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Close
+            {t.closeButton}
           </Button>
           {report.verdict.ok && (
             <Button
@@ -142,11 +147,11 @@ export function ExportPreviewModal({ result, onClose }: Props) {
               onMouseEnter={warmProtected}
               onFocus={warmProtected}
             >
-              Download protected…
+              {t.downloadProtected}
             </Button>
           )}
           <Button onClick={saveZip} color={report.verdict.ok ? undefined : "red"}>
-            {`Download ${ARCHIVE_FILE_NAME}`}
+            {t.download({ file: ARCHIVE_FILE_NAME })}
           </Button>
         </Group>
       </Stack>

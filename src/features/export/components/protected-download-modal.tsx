@@ -2,13 +2,19 @@ import { Alert, Button, Group, Modal, PasswordInput, Progress, Stack, Text } fro
 import { notifications } from "@mantine/notifications";
 import { useEffect, useRef, useState } from "react";
 import { saveBlob } from "../../../lib/download.ts";
+import { useWords } from "../../../lib/i18n/i18n.ts";
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from "../protect/passphrase-rules.ts";
 import {
   type ProtectEntry,
+  ProtectFailedError,
   type ProtectPhase,
+  type ProtectRefusal,
   protectOne,
   protectToZip,
 } from "../protect/protected-download.ts";
+import { protectRefusalText } from "../protect/refusal-text.ts";
+import { protectWords } from "../protect/words/en.ts";
+import { richWords } from "./rich-words.tsx";
 
 export const PROTECTED_ARCHIVE_FILE_NAME = "keypairs-protected.zip";
 
@@ -21,11 +27,9 @@ export type ProtectedDownloadProps = {
 };
 
 const PHASE_VALUE: Record<ProtectPhase, number> = { protecting: 30, checking: 70, done: 100 };
-const PHASE_WORDS: Record<ProtectPhase, string> = {
-  protecting: "Protecting",
-  checking: "Re-opening to check",
-  done: "Protected and checked",
-};
+// Command names, the same in every language.
+const SSH = "ssh";
+const SSH_KEYGEN = "ssh-keygen";
 const STRENGTH_COLOR = ["red", "orange", "yellow", "teal"] as const;
 
 /**
@@ -38,15 +42,20 @@ export function ProtectedDownloadModal({
   saveAs,
   onClose,
 }: ProtectedDownloadProps) {
+  const t = useWords(protectWords);
   const [passphrase, setPassphrase] = useState("");
   const [repeat, setRepeat] = useState("");
   const [touched, setTouched] = useState(false);
   const [phases, setPhases] = useState<(ProtectPhase | null)[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ProtectRefusal | null>(null);
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);
 
   const strength = passphraseStrength(passphrase);
+  const strengthWords =
+    strength.verdict === "tooShort"
+      ? t.tooShort({ min: MIN_PASSPHRASE_LENGTH })
+      : t[strength.verdict];
   const tooShort = passphrase.length < MIN_PASSPHRASE_LENGTH;
   const differs = repeat !== passphrase;
   const fileName = output === "zip" ? PROTECTED_ARCHIVE_FILE_NAME : saveAs;
@@ -81,15 +90,14 @@ export function ProtectedDownloadModal({
       saveBlob(blob, fileName);
       notifications.show({
         color: "teal",
-        title: `${fileName} is downloading`,
-        message:
-          "Every key in it was re-opened with the passphrase and matched its listed fingerprint.",
+        title: t.downloadingTitle({ file: fileName }),
+        message: t.downloadingText,
       });
       onClose();
     } catch (error) {
       if (controller.signal.aborted) return;
       setPhases(null);
-      setProblem(error instanceof Error ? error.message : "The keys could not be protected.");
+      setProblem(error instanceof ProtectFailedError ? error.refusal : { code: "failed" });
     } finally {
       if (running.current === controller) running.current = null;
     }
@@ -99,26 +107,24 @@ export function ProtectedDownloadModal({
     <Modal
       opened
       onClose={onClose}
-      title={`Download ${fileName} protected by a passphrase`}
+      title={t.title({ file: fileName })}
       size="lg"
       zIndex={300}
-      closeButtonProps={{ "aria-label": "Close protected download" }}
+      closeButtonProps={{ "aria-label": t.close }}
     >
       <Stack>
         <Text size="sm">
-          Each key is encrypted as OpenSSH does it (bcrypt, 16 rounds, AES-256-CTR), so{" "}
-          <code>ssh</code> and <code>ssh-keygen</code> open it with this passphrase. It cannot be
-          recovered if you forget it.
+          {richWords(t.intro, { ssh: <code>{SSH}</code>, sshKeygen: <code>{SSH_KEYGEN}</code> })}
         </Text>
         <PasswordInput
-          label="Passphrase"
-          description={`At least ${MIN_PASSPHRASE_LENGTH} characters`}
+          label={t.passphrase}
+          description={t.passphraseHint({ min: MIN_PASSPHRASE_LENGTH })}
           value={passphrase}
           onChange={(event) => setPassphrase(event.currentTarget.value)}
           disabled={phases !== null}
           autoComplete="new-password"
-          error={touched && tooShort ? `Use at least ${MIN_PASSPHRASE_LENGTH} characters.` : null}
-          visibilityToggleButtonProps={{ "aria-label": "Show or hide the passphrase" }}
+          error={touched && tooShort ? t.passphraseTooShort({ min: MIN_PASSPHRASE_LENGTH }) : null}
+          visibilityToggleButtonProps={{ "aria-label": t.showPassphrase }}
           data-autofocus
         />
         <div>
@@ -126,20 +132,20 @@ export function ProtectedDownloadModal({
             value={(strength.score / 3) * 100}
             color={STRENGTH_COLOR[strength.score]}
             size="sm"
-            aria-label="Passphrase strength"
+            aria-label={t.strengthLabel}
           />
           <Text size="xs" mt={4} aria-live="polite">
-            Strength: {passphrase ? strength.label : "enter a passphrase"}
+            {t.strength({ verdict: passphrase ? strengthWords : t.strengthEmpty })}
           </Text>
         </div>
         <PasswordInput
-          label="Repeat the passphrase"
+          label={t.repeat}
           value={repeat}
           onChange={(event) => setRepeat(event.currentTarget.value)}
           disabled={phases !== null}
           autoComplete="new-password"
-          error={touched && differs ? "The two passphrases differ." : null}
-          visibilityToggleButtonProps={{ "aria-label": "Show or hide the repeated passphrase" }}
+          error={touched && differs ? t.differs : null}
+          visibilityToggleButtonProps={{ "aria-label": t.showRepeat }}
         />
         {phases && (
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
@@ -148,12 +154,12 @@ export function ProtectedDownloadModal({
               return (
                 <li key={entry.fileName}>
                   <Text size="sm">
-                    {entry.fileName}: {phase ? PHASE_WORDS[phase] : "Waiting"}
+                    {t.entryPhase({ file: entry.fileName, phase: phase ? t[phase] : t.waiting })}
                   </Text>
                   <Progress
                     value={phase ? PHASE_VALUE[phase] : 0}
                     animated={phase !== null && phase !== "done"}
-                    aria-label={`Progress for ${entry.fileName}`}
+                    aria-label={t.progress({ file: entry.fileName })}
                   />
                 </li>
               );
@@ -161,22 +167,22 @@ export function ProtectedDownloadModal({
           </Stack>
         )}
         {problem && (
-          <Alert color="red" title="Nothing was saved" role="alert">
-            {problem}
+          <Alert color="red" title={t.nothingSaved} role="alert">
+            {protectRefusalText(problem, t)}
           </Alert>
         )}
         <Group justify="flex-end">
           {phases ? (
             <Button variant="default" onClick={cancel}>
-              Cancel
+              {t.cancel}
             </Button>
           ) : (
             <Button variant="default" onClick={onClose}>
-              Close
+              {t.closeButton}
             </Button>
           )}
           <Button onClick={start} loading={phases !== null}>
-            {`Download ${fileName}`}
+            {t.download({ file: fileName })}
           </Button>
         </Group>
       </Stack>

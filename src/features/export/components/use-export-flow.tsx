@@ -5,7 +5,7 @@ import { isAbortError, isApiError } from "../../../lib/api-error.ts";
 import { revokeAllObjectUrls } from "../../../lib/download.ts";
 import { useSecondsUntil } from "../../../lib/use-seconds-until.ts";
 import { exportAndInspect } from "../api/batch-export.ts";
-import { explainExportError, isListStale } from "../explain-export-error.ts";
+import { explainExportError, isListStale, waitWords } from "../explain-export-error.ts";
 import { ConfirmExportModal } from "./confirm-export-modal.tsx";
 
 const loadPreview = () => import("./export-preview-modal.tsx");
@@ -18,11 +18,6 @@ const loadInspector = () => import("../archive/inspect-archive.ts");
 async function exportWithPreview(input: Parameters<typeof exportAndInspect>[0]) {
   const [result, preview] = await Promise.all([exportAndInspect(input), loadPreview()]);
   return { result, Preview: preview.ExportPreviewModal };
-}
-
-function waitWords(seconds: number): string {
-  if (seconds === 0) return "You can try again now.";
-  return `Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`;
 }
 
 type Options = {

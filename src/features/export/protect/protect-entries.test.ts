@@ -69,29 +69,27 @@ describe("protectEntries", SLOW, () => {
     const lying = [first, { ...second, listedFingerprint: first.listedFingerprint }];
     await expect(
       protectEntries({ entries: lying, passphrase: PASSPHRASE, output: "zip" }, () => undefined),
-    ).rejects.toThrow(
-      new ProtectRefusedError(
-        `Nothing was saved: the protected copy of ${second.fileName} did not re-open to the listed fingerprint.`,
-      ),
-    );
+    ).rejects.toMatchObject({
+      refusal: { code: "notReopened", params: { fileName: second.fileName } },
+    });
   });
 
   it("refuses a passphrase under 12 characters, even if the dialog let it through", async () => {
     await expect(
       protectEntries({ entries, passphrase: "short-pass1", output: "zip" }, () => undefined),
-    ).rejects.toBeInstanceOf(ProtectRefusedError);
+    ).rejects.toEqual(new ProtectRefusedError({ code: "tooShort", params: { min: 12 } }));
   });
 });
 
 describe("passphraseStrength", () => {
   it.each([
-    ["", 0],
-    ["abcdefghijk", 0],
-    ["aaaaaaaaaaaaaaaa", 1],
-    ["abcdefghijkl", 1],
-    ["abcdefgh1234", 2],
-    ["correct horse battery staple", 3],
-  ] as const)("%j scores %d", (passphrase, score) => {
-    expect(passphraseStrength(passphrase).score).toBe(score);
+    ["", 0, "tooShort"],
+    ["abcdefghijk", 0, "tooShort"],
+    ["aaaaaaaaaaaaaaaa", 1, "repetitive"],
+    ["abcdefghijkl", 1, "mixMore"],
+    ["abcdefgh1234", 2, "fair"],
+    ["correct horse battery staple", 3, "strong"],
+  ] as const)("%j scores %d (%s)", (passphrase, score, verdict) => {
+    expect(passphraseStrength(passphrase)).toEqual({ score, verdict });
   });
 });

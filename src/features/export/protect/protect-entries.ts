@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { openProtectedKey, protectPrivateKey } from "../../../lib/ssh-key/openssh-protected.ts";
 import { MIN_PASSPHRASE_LENGTH } from "./passphrase-rules.ts";
-import type { ProtectPhase, ProtectRequest } from "./protect-protocol.ts";
+import type { ProtectPhase, ProtectRefusal, ProtectRequest } from "./protect-protocol.ts";
 
 /*
  * Protects the verified keys of a preview with one passphrase, then proves the result: every
@@ -10,7 +10,11 @@ import type { ProtectPhase, ProtectRequest } from "./protect-protocol.ts";
  * hundred milliseconds a key) and directly in tests.
  */
 
-export class ProtectRefusedError extends Error {}
+export class ProtectRefusedError extends Error {
+  constructor(readonly refusal: ProtectRefusal) {
+    super(refusal.code);
+  }
+}
 
 // The same fixed date for every entry, so the zip says nothing about when it was made.
 const ZIP_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -23,12 +27,10 @@ export async function protectEntries(
 ): Promise<Outcome> {
   const { entries, passphrase, output } = request;
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new ProtectRefusedError(
-      `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
-    );
+    throw new ProtectRefusedError({ code: "tooShort", params: { min: MIN_PASSPHRASE_LENGTH } });
   }
   if (entries.length === 0 || (output === "pem" && entries.length !== 1)) {
-    throw new ProtectRefusedError("There are no verified keys to protect.");
+    throw new ProtectRefusedError({ code: "nothingToProtect" });
   }
   const files: { fileName: string; text: string }[] = [];
   entries.forEach((entry, index) => {
@@ -37,9 +39,7 @@ export async function protectEntries(
     onProgress(index, "checking");
     const opened = openProtectedKey(text, passphrase);
     if (!opened.ok || opened.fingerprint !== entry.listedFingerprint) {
-      throw new ProtectRefusedError(
-        `Nothing was saved: the protected copy of ${entry.fileName} did not re-open to the listed fingerprint.`,
-      );
+      throw new ProtectRefusedError({ code: "notReopened", params: { fileName: entry.fileName } });
     }
     files.push({ fileName: entry.fileName, text });
     onProgress(index, "done");

@@ -17,8 +17,15 @@ export type ProtectRequest = { entries: ProtectEntry[]; passphrase: string; outp
 
 export type ProtectPhase = "protecting" | "checking" | "done";
 
+/** Why nothing was protected, as a code; the dialog says it in the chosen language. */
+export type ProtectRefusal =
+  | { code: "tooShort"; params: { min: number } }
+  | { code: "nothingToProtect" }
+  | { code: "notReopened"; params: { fileName: string } }
+  | { code: "failed" };
+
 export type ProtectReply =
   | { kind: "progress"; index: number; phase: ProtectPhase }
   | { kind: "zip"; bytes: ArrayBuffer }
   | { kind: "pem"; text: string }
-  | { kind: "refused"; message: string };
+  | { kind: "refused"; refusal: ProtectRefusal };

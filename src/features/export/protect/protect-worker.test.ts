@@ -52,7 +52,7 @@ describe("protect-worker", { timeout: 120_000 }, () => {
     ]);
   });
 
-  it("posts a fixed sentence, never the key, when a key cannot be read", async () => {
+  it("posts a fixed code, never the key, when a key cannot be read", async () => {
     const worker = await startWorker();
     const replies = await worker.send({
       entries: [{ ...entry, text: "garbage that quotes itself" }],
@@ -61,7 +61,7 @@ describe("protect-worker", { timeout: 120_000 }, () => {
     });
     expect(replies.at(-1)).toEqual({
       kind: "refused",
-      message: "The keys could not be protected, so nothing was saved.",
+      refusal: { code: "failed" },
     });
   });
 });

@@ -24,11 +24,8 @@ scope.addEventListener("message", (event) => {
     (error: unknown) =>
       scope.postMessage({
         kind: "refused",
-        // Unexpected failures get a fixed sentence: their messages could quote key content.
-        message:
-          error instanceof ProtectRefusedError
-            ? error.message
-            : "The keys could not be protected, so nothing was saved.",
+        // Unexpected failures get a fixed code: their messages could quote key content.
+        refusal: error instanceof ProtectRefusedError ? error.refusal : { code: "failed" },
       }),
   );
 });

@@ -1,12 +1,21 @@
-import type { ProtectEntry, ProtectPhase, ProtectReply } from "./protect-protocol.ts";
+import type {
+  ProtectEntry,
+  ProtectPhase,
+  ProtectRefusal,
+  ProtectReply,
+} from "./protect-protocol.ts";
 
-export type { ProtectEntry, ProtectPhase } from "./protect-protocol.ts";
+export type { ProtectEntry, ProtectPhase, ProtectRefusal } from "./protect-protocol.ts";
 
+/** Nothing was protected; the refusal is a code the dialog turns into words. */
 export class ProtectFailedError extends Error {
   override name = "ProtectFailedError";
+  constructor(readonly refusal: ProtectRefusal) {
+    super(refusal.code);
+  }
 }
 
-const WORKER_FAILED = "The keys could not be protected, so nothing was saved.";
+const WORKER_FAILED: ProtectRefusal = { code: "failed" };
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("Protecting the keys was cancelled.", "AbortError");
@@ -44,7 +53,7 @@ function runWorker<T>(
         return;
       }
       if (reply.kind === "refused") {
-        finish(() => reject(new ProtectFailedError(reply.message)));
+        finish(() => reject(new ProtectFailedError(reply.refusal)));
         return;
       }
       const value = pick(reply);

@@ -1,0 +1,42 @@
+import type { ChineseCatalog } from "../../../../lib/i18n/catalog.ts";
+import type * as en from "./en.ts";
+
+export default {
+  "export/protect": {
+    title: "下载受口令保护的 {file}",
+    close: "关闭受保护下载",
+    intro:
+      "每个密钥都按 OpenSSH 的方式加密（bcrypt，16 轮，AES-256-CTR），因此 {ssh} 和 {sshKeygen} 可以用此口令打开。如果忘记口令，将无法恢复。",
+    passphrase: "口令",
+    passphraseHint: "至少 {min} 个字符",
+    passphraseTooShort: "请至少使用 {min} 个字符。",
+    showPassphrase: "显示或隐藏口令",
+    strengthLabel: "口令强度",
+    strength: "强度：{verdict}",
+    strengthEmpty: "请输入口令",
+    tooShort: "太短：至少 {min} 个字符",
+    repetitive: "弱：重复字符过多",
+    mixMore: "弱：请混合使用其他类型的字符，或加长口令",
+    fair: "中：越长越安全",
+    strong: "强",
+    repeat: "确认口令",
+    differs: "两次输入的口令不一致。",
+    showRepeat: "显示或隐藏确认口令",
+    progress: "{file} 的进度",
+    entryPhase: "{file}：{phase}",
+    waiting: "等待中",
+    protecting: "正在保护",
+    checking: "正在重新打开以检查",
+    done: "已保护并检查",
+    nothingSaved: "未保存任何内容",
+    refusedTooShort: "口令长度至少为 {min} 个字符。",
+    refusedNothing: "没有可保护的已验证密钥。",
+    refusedNotReopened: "未保存任何内容：{file} 的受保护副本重新打开后与所列指纹不符。",
+    refusedFailed: "无法保护这些密钥，因此未保存任何内容。",
+    downloadingTitle: "正在下载 {file}",
+    downloadingText: "其中的每个密钥都已用此口令重新打开，并与所列指纹一致。",
+    cancel: "取消",
+    closeButton: "关闭",
+    download: "下载 {file}",
+  },
+} satisfies ChineseCatalog<typeof en>;

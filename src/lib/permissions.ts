@@ -1,5 +1,6 @@
 import { type KpsAction, POLICIES, type PolicyName } from "../../contract/iam.ts";
 import type { Session } from "./session.ts";
+import { errorWords } from "./words/en.ts";
 
 /**
  * What the session's roles allow, read from the token's role names. Only for the interface (a
@@ -17,5 +18,5 @@ export function sessionMay(session: Session, action: KpsAction): boolean {
 }
 
 export function notPermittedReason(action: KpsAction): string {
-  return `Your IAM user's policies do not allow ${action} in this project.`;
+  return errorWords.get().notPermitted({ action });
 }

@@ -38,6 +38,7 @@ export const errorWords = defineWords("lib/errors", {
   retry: "Retry",
   errorCode: params("Error code {code}"),
   requestId: params("Request id {id}"),
+  notPermitted: params("Your IAM user's policies do not allow {action} in this project."),
   refreshFailed: "Could not refresh",
   refreshWhat: "Refresh",
   dialogLoadFailedTitle: "The dialog could not be loaded",

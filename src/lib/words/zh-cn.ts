@@ -38,6 +38,7 @@ export default {
     retry: "重试",
     errorCode: "错误码 {code}",
     requestId: "请求 ID {id}",
+    notPermitted: "您的 IAM 用户的策略不允许在此项目中执行 {action}。",
     refreshFailed: "无法刷新",
     refreshWhat: "刷新",
     dialogLoadFailedTitle: "无法加载对话框",

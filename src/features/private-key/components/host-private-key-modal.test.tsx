@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NOT_POSSESSED } from "../../../lib/ssh-key/inspect-key.ts";
+import { keyProblemText } from "../../../lib/ssh-key/problems/key-problem-text.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { generateTestKeys } from "../../../testing/test-keys.ts";
 import { HostPrivateKeyModal } from "./host-private-key-modal.tsx";
@@ -40,7 +41,7 @@ describe("HostPrivateKeyModal", () => {
   it("refuses another key pair's private key in place and sends nothing", async () => {
     const fetch = renderModal();
     await pasteAndHost(other?.pem as string);
-    expect((await screen.findByRole("alert")).textContent).toContain(NOT_POSSESSED);
+    expect((await screen.findByRole("alert")).textContent).toContain(keyProblemText(NOT_POSSESSED));
     expect(fetch).not.toHaveBeenCalled();
   });
 

@@ -7,6 +7,7 @@ import { KeyTextarea } from "../../../components/key-textarea.tsx";
 import { currentFormat } from "../../../lib/i18n/format.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { checkPrivateKeyFor } from "../../../lib/ssh-key/possession-check.ts";
+import { keyProblemText } from "../../../lib/ssh-key/problems/key-problem-text.ts";
 import { useImportPrivateKey } from "../api/import-private-key.ts";
 import { explainHostError } from "../explain-private-key-error.ts";
 import { BoldSlot } from "./bold-slot.tsx";
@@ -52,7 +53,7 @@ export function HostPrivateKeyModal({ projectId, keypair, onClose }: Props) {
     // Checked before anything is sent: a mismatch or an encrypted key never leaves the browser.
     const check = checkPrivateKeyFor(text, keypair.public_key);
     if (!check.ok) {
-      setProblem(check.problem);
+      setProblem(keyProblemText(check.problem));
       return;
     }
     setProblem(null);

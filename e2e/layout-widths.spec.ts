@@ -44,6 +44,7 @@ for (const width of WIDTHS) {
     for (const control of [
       page.getByRole("button", { name: "Sign out" }),
       page.getByRole("combobox", { name: "Project" }),
+      page.getByRole("combobox", { name: "Language" }),
     ]) {
       await expect(control).toBeInViewport({ ratio: 1 });
     }
@@ -56,5 +57,26 @@ for (const width of WIDTHS) {
     await shoot(page, testInfo, `drawer-${width}.png`);
     await close.click();
     await expect(drawer).toBeHidden();
+
+    // The lifecycle's dialogs fit too: nothing scrolls sideways, and each can be closed.
+    if (width > 390) return;
+    for (const [opener, title, closeName] of [
+      ["Create key pair", "Create a key pair", "Close create key pair"],
+      ["Import public key", "Import a public key", "Close import public key"],
+      ["Import several", "Import several public keys", "Close import several public keys"],
+    ] as const) {
+      await page.getByRole("button", { name: opener, exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: title });
+      await expect(dialog).toBeVisible();
+      const sideways = await dialog.evaluate(
+        (element) => element.scrollWidth - element.clientWidth,
+      );
+      expect(sideways, `${title} scrolls sideways`).toBeLessThanOrEqual(0);
+      await shoot(page, testInfo, `${opener.toLowerCase().replaceAll(" ", "-")}-${width}.png`);
+      const closeButton = dialog.getByRole("button", { name: closeName });
+      await expect(closeButton).toBeInViewport({ ratio: 1 });
+      await closeButton.click();
+      await expect(dialog).toBeHidden();
+    }
   });
 }

@@ -1,4 +1,5 @@
 import { AppShell, Button, Group, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
 import { useRef, useState } from "react";
@@ -25,6 +26,7 @@ export function SignedInShell({ session }: { session: Session }) {
 
 function ConsoleLayout({ session }: { session: Session }) {
   const t = useWords(shellWords);
+  const wide = useMediaQuery("(min-width: 48em)") ?? true;
   const [router] = useState(createConsoleRouter);
   useSessionGuard(session);
   useLeaveWarning();
@@ -57,9 +59,9 @@ function ConsoleLayout({ session }: { session: Session }) {
               {session.account} / {session.user.name}
             </Text>
           </div>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
             <ProjectSwitcher session={session} />
-            <LanguagePicker />
+            <LanguagePicker compact={!wide} />
             <ColourSchemeToggle />
             <Button variant="default" px="sm" onClick={() => endSession("user")}>
               {t.signOut}

@@ -6,6 +6,9 @@ export type Language = (typeof LANGUAGES)[number];
 /** Each language named in itself, so a reader finds theirs whatever is shown now. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", "zh-CN": "中文" };
 
+/** For a phone's header, where "English" leaves no room for Sign out. */
+export const LANGUAGE_SHORT_NAMES: Record<Language, string> = { en: "EN", "zh-CN": "中文" };
+
 /** The one thing the console keeps in storage (issue 14): a language is not a secret. */
 const STORAGE_KEY = "kps-console.language";
 

@@ -35,7 +35,7 @@ export function ProjectSwitcher({ session }: { session: Session }) {
       value={session.project.id}
       allowDeselect={false}
       disabled={switchProject.isPending}
-      w={{ base: 128, sm: 180 }}
+      w={{ base: 116, sm: 180 }}
       onChange={(projectId) => {
         if (!projectId || projectId === session.project.id) return;
         switchProject.mutate(projectId, {

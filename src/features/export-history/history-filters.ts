@@ -29,8 +29,8 @@ const MAX_TEXT = 255;
 
 function text(value: unknown): string | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
-  const trimmed = String(value).trim().slice(0, MAX_TEXT);
-  return trimmed === "" ? undefined : trimmed;
+  const trimmed = String(value).trim();
+  return trimmed === "" || trimmed.length > MAX_TEXT ? undefined : trimmed;
 }
 
 function millis(value: unknown): number | undefined {

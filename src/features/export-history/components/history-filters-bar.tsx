@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
 import { useCallback } from "react";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import {
@@ -74,7 +74,7 @@ export function HistoryFiltersBar({ search, now, onChange }: Props) {
     custom: t.rangeCustom,
   };
 
-  const setRange = (value: string | null) => {
+  const setRange = (value: string) => {
     const next: HistorySearch = { ...search };
     delete next.from;
     delete next.to;
@@ -110,26 +110,25 @@ export function HistoryFiltersBar({ search, now, onChange }: Props) {
         w={{ base: "100%", xs: 200 }}
         maxLength={255}
       />
-      <Select
+      <NativeSelect
         label={t.outcome}
         data={OUTCOMES.map((value) => ({ value, label: outcomeLabels[value] }))}
         value={search.outcome ?? "all"}
-        onChange={(value) => {
+        onChange={(event) => {
           const next = { ...search };
+          const value = event.currentTarget.value;
           const outcome = OUTCOMES.find((candidate) => candidate === value);
           if (outcome && outcome !== "all") next.outcome = outcome;
           else delete next.outcome;
           onChange(next);
         }}
-        allowDeselect={false}
         w={{ base: "100%", xs: 140 }}
       />
-      <Select
+      <NativeSelect
         label={t.range}
         data={RANGES.map((value) => ({ value, label: rangeLabels[value] }))}
         value={range}
-        onChange={setRange}
-        allowDeselect={false}
+        onChange={(event) => setRange(event.currentTarget.value)}
         w={{ base: "100%", xs: 160 }}
       />
       {range === "custom" && (

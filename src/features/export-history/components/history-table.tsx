@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useRef } from "react";
 import { useFormat } from "../../../lib/i18n/format.ts";
@@ -12,7 +12,6 @@ export const HISTORY_ROW_HEIGHT = 44;
 const COLUMNS = 8;
 /** How close to the end, in rows, the next page is asked for: before the user sees the end. */
 const PREFETCH_ROWS = 40;
-const OUTCOME_COLOURS = { succeeded: "green", refused: "orange", failed: "red", unknown: "gray" };
 
 type Props = {
   rows: HistoryRow[];
@@ -108,9 +107,9 @@ const HistoryTableRow = memo(function HistoryTableRow({
         {names}
       </Table.Td>
       <Table.Td className={classes.cell}>
-        <Badge color={OUTCOME_COLOURS[row.outcome]} variant="light" radius="sm">
+        <Text span size="sm" fw={600} className={classes[row.outcome]}>
           {outcomeWord(row, t)}
-        </Badge>{" "}
+        </Text>{" "}
         {row.errorCode && (
           <Text span size="xs" className={classes.mono}>
             {row.errorCode}

@@ -144,12 +144,11 @@ test("alice's exports, succeeded and refused, are in the history with their reas
   await expect(historyRows(page)).toHaveCount(2);
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await expect(page.getByRole("heading", { name: `${DEMO.project} 的导出历史` })).toBeVisible();
-  await expect(historyRows(page).nth(1)).toContainText("成功");
+  const chineseRows = page.getByRole("table", { name: "导出尝试" }).locator("tbody tr");
+  await expect(chineseRows.nth(1)).toContainText("成功");
+  // Away from the button just clicked, whose hover shade is not what axe should judge.
+  await page.mouse.move(0, 0);
   await axeBothSchemes(page, "the export history in Chinese");
-  await page
-    .getByRole("combobox", { name: "语言" })
-    .selectOption("en")
-    .catch(() => undefined);
 });
 
 test("bob, who may not read CTS traces, has no history link, and its address says he may not", async ({

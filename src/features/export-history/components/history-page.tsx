@@ -1,4 +1,4 @@
-import { Alert, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -96,14 +96,20 @@ function HistoryList({ session, search, onSearchChange }: Props) {
       <HistoryFiltersBar search={search} now={now} onChange={changeSearch} />
       <Group justify="space-between" mb="xs" gap="xs">
         <Text size="sm" role="status" data-testid="history-count">
-          {list.isPending
-            ? t.loading
-            : hasNextPage
-              ? t.loaded(rows.length).replace(String(rows.length), format.number(rows.length))
-              : t.loadedAll(rows.length).replace(String(rows.length), format.number(rows.length))}
+          {query === null
+            ? null
+            : list.isPending
+              ? t.loading
+              : hasNextPage
+                ? t.loaded(rows.length).replace(String(rows.length), format.number(rows.length))
+                : t.loadedAll(rows.length).replace(String(rows.length), format.number(rows.length))}
           {isFetchingNextPage && ` ${t.loadingMore}`}
         </Text>
         <Group gap="xs">
+          {/* A new end for the range: what was exported since shows, from the first page. */}
+          <Button variant="default" onClick={() => setNow(Date.now())}>
+            {t.refresh}
+          </Button>
           <CsvDownload
             projectId={session.project.id}
             projectName={session.project.name}
@@ -111,7 +117,9 @@ function HistoryList({ session, search, onSearchChange }: Props) {
           />
         </Group>
       </Group>
-      {list.isError ? (
+      {query === null ? (
+        <Text c="dimmed">{t.fixFilters}</Text>
+      ) : list.isError ? (
         <ErrorAlert
           explanation={explainError(list.error, {
             what: t.loadWhat,

@@ -20,6 +20,7 @@ export const historyWords = defineWords("export-history/page", {
   loadedAll: count({ one: "{count} export", other: "{count} exports" }),
   loadingMore: "Loading more…",
   refresh: "Refresh",
+  fixFilters: "Correct the filters above to see the history.",
 });
 
 export const filterWords = defineWords("export-history/filters", {

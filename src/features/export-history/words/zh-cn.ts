@@ -21,6 +21,7 @@ export default {
     loadedAll: { other: "{count} 次导出" },
     loadingMore: "正在加载更多…",
     refresh: "刷新",
+    fixFilters: "请更正上方的筛选条件以查看历史。",
   },
   "export-history/filters": {
     regionLabel: "筛选导出历史",

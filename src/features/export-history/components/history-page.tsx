@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
+import type { ListTracesResponse } from "../../../../contract/export-audit.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { isApiError } from "../../../lib/api-error.ts";
 import { explainError } from "../../../lib/explain-error.ts";
@@ -11,7 +12,7 @@ import type { Session } from "../../../lib/session.ts";
 import { consoleModeOptions } from "../api/console-mode.ts";
 import { traceListOptions } from "../api/list-traces.ts";
 import { type HistorySearch, traceQuery } from "../history-filters.ts";
-import { toHistoryRow } from "../history-row.ts";
+import { type HistoryRow, toHistoryRow } from "../history-row.ts";
 import { historyWords } from "../words/en.ts";
 import { CsvDownload } from "./csv-download.tsx";
 import { HistoryFiltersBar } from "./history-filters-bar.tsx";
@@ -43,6 +44,17 @@ export function HistoryPage(props: Props) {
   );
 }
 
+// Each page is read once: at 100,000 records a new page must not re-read the 999 before it.
+const pageRows = new WeakMap<ListTracesResponse, HistoryRow[]>();
+function rowsOf(page: ListTracesResponse): HistoryRow[] {
+  let rows = pageRows.get(page);
+  if (!rows) {
+    rows = page.traces.map(toHistoryRow);
+    pageRows.set(page, rows);
+  }
+  return rows;
+}
+
 /** CTS_ENDPOINT unset in proxy mode: the route is not served at all. */
 function isUnavailable(error: unknown): boolean {
   return isApiError(error) && error.status === 404 && error.code === "APIGW.0101";
@@ -67,10 +79,7 @@ function HistoryList({ session, search, onSearchChange }: Props) {
     ...traceListOptions(session.project.id, query ?? { from: 0, to: 1 }),
     enabled: query !== null,
   });
-  const rows = useMemo(
-    () => list.data?.pages.flatMap((page) => page.traces.map(toHistoryRow)) ?? [],
-    [list.data],
-  );
+  const rows = useMemo(() => list.data?.pages.flatMap(rowsOf) ?? [], [list.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();

@@ -7,6 +7,7 @@ import { browserFigures } from "./browser-figures.ts";
 import { costGrowth } from "./cost-growth.ts";
 import { baselineEntryBytes, entryGzipBytes } from "./first-load.ts";
 import { historyFigures } from "./history-figures.ts";
+import { historyPageFigures } from "./history-page-figures.ts";
 import { serverThroughput } from "./server-throughput.ts";
 
 const work = mkdtempSync(join(tmpdir(), "kps-bench-"));
@@ -87,6 +88,10 @@ try {
   console.log("\nExport history at 100,000 records (GET /v3/{project_id}/traces, ms)");
   console.table(history);
 
+  const historyPage = await historyPageFigures(join(work, "history-page"), port + 40, quick);
+  console.log("\nExport history page in Chromium at 100,000 records (medians)");
+  console.table(historyPage);
+
   const results = {
     machine,
     durationSeconds: Math.round((Date.now() - started) / 1000),
@@ -95,6 +100,7 @@ try {
     throughput,
     growth,
     history,
+    historyPage,
   };
   mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
   writeFileSync(

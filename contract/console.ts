@@ -2,6 +2,9 @@
 import { z } from "zod/mini";
 import { EXPORT_REASON_MODES } from "./export-audit.ts";
 
+export const CONSOLE_MODES = ["embedded", "proxy"] as const;
+export type ConsoleMode = (typeof CONSOLE_MODES)[number];
+
 export const CONSOLE_SETUP_PATH = "/console/setup";
 
 export const consoleSetupSchema = z.object({
@@ -19,6 +22,8 @@ export const consoleSetupSchema = z.object({
   exportReason: z.optional(z.enum(EXPORT_REASON_MODES)),
   /** How old a password check may be before an export asks for it again (KPS_EXPORT_FRESH_AUTH_S). */
   exportFreshAuthSeconds: z.optional(z.number()),
+  /** Embedded KPS and IAM, or a proxy to the cloud (where the export reasons are only logged). */
+  mode: z.optional(z.enum(CONSOLE_MODES)),
 });
 
 export type ConsoleSetup = z.infer<typeof consoleSetupSchema>;

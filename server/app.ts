@@ -111,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     demo: options.demo ?? null,
     exportReason: exportPolicy.reasonMode,
     exportFreshAuthSeconds: exportPolicy.freshAuthSeconds,
+    mode: "embedded" in options.backend ? "embedded" : "proxy",
   };
   app.get(CONSOLE_SETUP_PATH, async (_request, reply) => {
     reply.header("Cache-Control", "no-store");

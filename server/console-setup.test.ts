@@ -16,6 +16,8 @@ describe("GET /console/setup", () => {
       demo: null,
       exportReason: "optional",
       exportFreshAuthSeconds: 300,
+      // The history page says where proxy mode keeps the reasons; here KPS is embedded.
+      mode: "embedded",
     });
     expect(response.body).not.toContain("Test#Password1");
   });

@@ -97,6 +97,7 @@ describe("the front door", () => {
       },
       exportReason: "required",
       exportFreshAuthSeconds: 300,
+      mode: "embedded",
     });
   });
 

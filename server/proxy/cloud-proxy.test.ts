@@ -24,6 +24,11 @@ afterAll(async () => {
 });
 
 describe("proxy mode", () => {
+  it("says so in GET /console/setup, so the history page can say where the reasons are", async () => {
+    const setup = await proxy.inject({ method: "GET", url: "/console/setup" });
+    expect(setup.json().mode).toBe("proxy");
+  });
+
   it("forwards IAM and KPS calls unchanged, token and request id included", async () => {
     const signIn = await proxy.inject({
       method: "POST",

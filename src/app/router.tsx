@@ -4,12 +4,15 @@ import {
   createRoute,
   createRouter,
   Link,
+  lazyRouteComponent,
   Outlet,
   redirect,
 } from "@tanstack/react-router";
 import { CrashNotice } from "../components/crash-notice.tsx";
+import { parseHistorySearch } from "../features/export-history/history-filters.ts";
 import { useWords } from "../lib/i18n/i18n.ts";
 import { useSignedInSession } from "../lib/session.ts";
+import { ConsoleNav } from "./console-nav.tsx";
 import { KeypairsPage } from "./keypairs-page.tsx";
 import { parseKeypairsSearch } from "./keypairs-search.ts";
 import { shellWords } from "./words/en.ts";
@@ -18,7 +21,16 @@ import { shellWords } from "./words/en.ts";
  * Every page and open drawer has an address, so back, forward, reload-after-sign-in and a link
  * in a new tab lead where they name. The token is never part of one: it stays in memory.
  */
-const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+const rootRoute = createRootRoute({ component: ConsolePages, notFoundComponent: NotFound });
+
+function ConsolePages() {
+  return (
+    <>
+      <ConsoleNav />
+      <Outlet />
+    </>
+  );
+}
 
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -37,6 +49,14 @@ const keypairsRoute = createRoute({
 
 // The open drawer is a child address of the list; the list page renders it from the param.
 const keypairRoute = createRoute({ getParentRoute: () => keypairsRoute, path: "$name" });
+
+// Its own chunk: the history is not part of the first load.
+const historyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/history",
+  validateSearch: parseHistorySearch,
+  component: lazyRouteComponent(() => import("./history-route.tsx"), "HistoryRoute"),
+});
 
 function KeypairsRoute() {
   const session = useSignedInSession();
@@ -61,7 +81,11 @@ function NotFound() {
 
 export function createConsoleRouter() {
   return createRouter({
-    routeTree: rootRoute.addChildren([indexRoute, keypairsRoute.addChildren([keypairRoute])]),
+    routeTree: rootRoute.addChildren([
+      indexRoute,
+      keypairsRoute.addChildren([keypairRoute]),
+      historyRoute,
+    ]),
     // Navigation is instant (no loaders), so nothing is preloaded on hover.
     defaultPreload: false,
     // The page region's crash tier: the header, and with it sign-out, stays usable.

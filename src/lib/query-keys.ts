@@ -8,3 +8,10 @@ export const keypairKeys = {
   detail: (projectId: string, name: string) =>
     [...keypairKeys.all(projectId), "detail", name] as const,
 };
+
+/** The export history (issue 15): per project and per filter set, so a filter change refetches. */
+export const historyKeys = {
+  all: (projectId: string) => ["export-history", projectId] as const,
+  list: (projectId: string, query: object) =>
+    [...historyKeys.all(projectId), "list", query] as const,
+};

@@ -14,13 +14,15 @@ export type StepUpProblem =
   | { code: "throttled"; seconds: number | null }
   | { code: "failed" };
 
-// Asked a little before the server's window ends, so the export is not sent only to be refused.
-const MARGIN_MS = 5_000;
+// Asked a little before the server's window ends, so the export is not sent only to be refused;
+// a tenth of a short window, so a 2-second one (the journeys') still lets one export through.
+const MAX_MARGIN_MS = 5_000;
 
 /** Whether the password was checked too long ago for this server to export; unknown is fresh. */
 export function needsFreshAuth(session: Session | null, freshAuthSeconds: number, now: number) {
   if (!session || session.authAt === undefined) return false;
-  return now - session.authAt > freshAuthSeconds * 1000 - MARGIN_MS;
+  const windowMs = freshAuthSeconds * 1000;
+  return now - session.authAt > windowMs - Math.min(MAX_MARGIN_MS, windowMs / 10);
 }
 
 /** The server's own step-up refusal (403 KPS.7003): not a missing permission. */

@@ -67,8 +67,9 @@ test("sam signs in with password and code, and an export after the window asks f
 
   // The same states read in Chinese, and pass axe there too.
   await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
-  await expect(confirm.getByRole("textbox", { name: "验证码" })).toBeVisible();
-  await expect(confirm.getByText(/请再次输入 sam 的密码/)).toBeVisible();
+  const inChinese = page.getByRole("dialog", { name: "导出 1 个私钥" });
+  await expect(inChinese.getByRole("textbox", { name: "验证码" })).toBeVisible();
+  await expect(inChinese.getByText(/请再次输入 sam 的密码/)).toBeVisible();
   await axeBothSchemes(page, "code prompt (zh-CN)");
   await page.getByRole("combobox", { name: "语言" }).selectOption("en");
 

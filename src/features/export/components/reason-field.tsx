@@ -4,6 +4,7 @@ import { EXPORT_REASON_MAX, EXPORT_REASON_MIN } from "../../../../contract/expor
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { reasonLength, reasonProblem } from "../reason-rules.ts";
 import { reasonWords } from "../words/en.ts";
+import classes from "./field-error.module.css";
 
 type Props = {
   mode: ExportReasonMode;
@@ -52,6 +53,7 @@ export function ReasonField({ mode, value, onChange, disabled, serverRefusal }: 
       label={mode === "required" ? t.label : t.labelOptional}
       description={error === null && problem ? `${t.hint} ${problem}` : t.hint}
       error={error}
+      classNames={{ error: classes.error, input: classes.input }}
       value={value}
       disabled={disabled}
       autoComplete="off"

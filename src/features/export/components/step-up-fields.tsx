@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { StepUp, StepUpProblem } from "../step-up.ts";
 import { stepUpWords } from "../words/en.ts";
+import classes from "./field-error.module.css";
 
 type Props = {
   stepUp: StepUp;
@@ -63,6 +64,7 @@ export function StepUpFields(props: Props) {
         value={props.password}
         disabled={props.disabled}
         error={errors.password}
+        classNames={{ error: classes.error, input: classes.input }}
         onChange={(event) => props.onPassword(event.currentTarget.value)}
         visibilityToggleButtonProps={{ "aria-label": t.showPassword }}
       />
@@ -80,6 +82,7 @@ export function StepUpFields(props: Props) {
             value={props.code}
             disabled={props.disabled}
             error={errors.code ?? codeFormat}
+            classNames={{ error: classes.error, input: classes.input }}
             onChange={(event) => props.onCode(event.currentTarget.value.replace(/\s/g, ""))}
           />
         </>

@@ -58,7 +58,8 @@ test("sam signs in with password and code, and an export after the window asks f
   await exportNow.click();
   await expect(confirm.getByText("The password is wrong. Check it and try again.")).toBeVisible();
   await password.fill(DEMO.password);
-  await exportNow.click();
+  // Enter in the field sends it, as in any sign-in form.
+  await password.press("Enter");
   const code = confirm.getByRole("textbox", { name: "Verification code" });
   await expect(code).toBeFocused();
   await expect(code).toHaveAttribute("inputmode", "numeric");

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, List, Modal, Stack, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import type { ExportReasonMode } from "../../../../contract/export-audit.ts";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -78,8 +78,15 @@ function ConfirmBody(props: Props) {
   }, [props.stepUp.stage]);
   const reasonOk = reasonProblem(reason, props.reasonMode) === null;
   const { ready, credentials } = credentialsFor(props.stepUp, password, code);
+  const canExport =
+    understood && reasonOk && ready && !props.nothingLeft && props.waitSeconds === 0;
+  // A form, so Enter in the reason, password or code field exports once everything is in.
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (canExport && !props.pending) props.onExport({ reason, credentials });
+  }
   return (
-    <Stack>
+    <Stack component="form" onSubmit={submit}>
       <Text size="sm">
         {richWords(props.keypairs.length === 1 ? t.introOne : t.introMany, {
           project: <b>{props.projectName}</b>,
@@ -138,13 +145,7 @@ function ConfirmBody(props: Props) {
             {t.cancel}
           </Button>
         )}
-        <Button
-          onClick={() => props.onExport({ reason, credentials })}
-          disabled={
-            !understood || !reasonOk || !ready || props.nothingLeft || props.waitSeconds > 0
-          }
-          loading={props.pending}
-        >
+        <Button type="submit" disabled={!canExport} loading={props.pending}>
           {t.export}
         </Button>
       </Group>

@@ -7,6 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 8197);
 // Proxy mode in front of the stand-in cloud runs on the next two ports.
 const proxyPort = port + 1;
 const standInPort = port + 2;
+// The same embedded server with a 2-second step-up window, for e2e/step-up.spec.ts.
+const stepUpPort = port + 3;
+process.env.KPS_E2E_STEP_UP_URL ??= `http://127.0.0.1:${stepUpPort}`;
 // Shorter than the stand-in's slow answer (4 s), so the journeys see the proxy's timeout.
 const proxyTimeoutMs = 3000;
 // Decided once, in the runner, and inherited by the workers and global-teardown, which removes it.
@@ -71,10 +74,19 @@ export default defineConfig({
         // own server tests.
         KPS_EXPORT_RATE_LIMIT: "1000",
         KPS_CREATE_RATE_LIMIT: "1000",
-        // Until the console asks for a reason and a code (issue 15's interface), the journeys
-        // export without one and sam signs in with his password; the server tests hold both.
-        KPS_EXPORT_REASON: "optional",
-        KPS_DEMO_MFA: "0",
+      },
+    },
+    {
+      command: "node --import tsx server/main.ts",
+      url: `http://127.0.0.1:${stepUpPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(stepUpPort),
+        // Inside the run's directory, so the teardown removes it with the rest.
+        KPS_DATA_DIR: join(dataDir, "step-up"),
+        KPS_DEMO: "1",
+        KPS_EXPORT_FRESH_AUTH_S: "2",
       },
     },
     {
@@ -94,7 +106,6 @@ export default defineConfig({
         KPS_ENDPOINT: `http://127.0.0.1:${standInPort}`,
         IAM_ENDPOINT: `http://127.0.0.1:${standInPort}`,
         KPS_PROXY_TIMEOUT_MS: String(proxyTimeoutMs),
-        KPS_EXPORT_REASON: "optional",
       },
     },
   ],

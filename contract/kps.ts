@@ -213,6 +213,10 @@ export const iamErrorBodySchema = z.object({
     code: z.optional(stringOrNumber),
     message: optionalString,
     title: optionalString,
+    /** Our own refusals' code (the MFA ones, IAM.7101–7103); Keystone's carry none. */
+    error_code: optionalString,
+    /** IAM.7101: the id the totp method must name. */
+    user_id: optionalString,
   }),
 });
 

@@ -4,7 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import JSZip from "jszip";
-import { type ApiSession, apiSignIn, axeBothSchemes, expect, signIn, test } from "./fixtures.ts";
+import {
+  type ApiSession,
+  apiSignIn,
+  axeBothSchemes,
+  EXPORT_REASON_HEADERS,
+  expect,
+  giveReason,
+  signIn,
+  test,
+} from "./fixtures.ts";
 
 /** OpenSSH is the judge: the public key (type and blob) a private key yields. */
 function publicKeyOf(pem: string): string {
@@ -33,7 +42,10 @@ function api(request: APIRequestContext, session: ApiSession) {
     },
     create: (name: string) => request.post(base, { headers, data: { keypair: { name } } }),
     export: (name: string) =>
-      request.post(`${base}/private-key/export`, { headers, data: { keypair: { name } } }),
+      request.post(`${base}/private-key/export`, {
+        headers: { ...headers, ...EXPORT_REASON_HEADERS },
+        data: { keypair: { name } },
+      }),
     remove: (name: string) => request.delete(`${base}/${name}`, { headers }),
   };
 }
@@ -123,6 +135,7 @@ test("create a hosted key pair, refuse a bad or taken name in place, then export
     await page.getByRole("button", { name: "Export private keys" }).click();
     const confirm = page.getByRole("dialog", { name: "Export 1 private key" });
     await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
+    await giveReason(confirm);
     await confirm.getByRole("button", { name: "Export", exact: true }).click();
     const preview = page.getByRole("dialog", { name: /keypairs\.zip/ });
     await expect(preview.getByText("1 key, verified")).toBeVisible();

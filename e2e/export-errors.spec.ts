@@ -1,5 +1,5 @@
 import { buildHostileArchives } from "../src/testing/hostile-archives.ts";
-import { apiSignIn, expect, fillAccountName, signIn, test } from "./fixtures.ts";
+import { apiSignIn, expect, fillAccountName, giveReason, signIn, test } from "./fixtures.ts";
 
 test("export failures in plain words: load error, cleared key, hostile archives, throttling, cancel", async ({
   page,
@@ -36,6 +36,7 @@ test("export failures in plain words: load error, cleared key, hostile archives,
   await page.getByRole("button", { name: "Export private keys" }).click();
   const confirm = page.getByRole("dialog", { name: "Export 2 private keys" });
   await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(confirm);
   await confirm.getByRole("button", { name: "Export", exact: true }).click();
   // Named by what it lists, which changes once the list is refreshed.
   const alert = page.getByRole("dialog", { name: /^Export \d private keys?$/ }).getByRole("alert");
@@ -79,6 +80,7 @@ test("export failures in plain words: load error, cleared key, hostile archives,
     await page.getByRole("button", { name: "Export private keys" }).click();
     const dialog = page.getByRole("dialog", { name: "Export 1 private key" });
     await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
+    await giveReason(dialog);
     await dialog.getByRole("button", { name: "Export", exact: true }).click();
     const refused = dialog.getByRole("alert");
     await expect(refused, kind).toContainText("The archive was refused");
@@ -99,6 +101,7 @@ test("export failures in plain words: load error, cleared key, hostile archives,
   await page.getByRole("button", { name: "Export private keys" }).click();
   const throttled = page.getByRole("dialog", { name: "Export 1 private key" });
   await throttled.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(throttled);
   await throttled.getByRole("button", { name: "Export", exact: true }).click();
   // The wait counts down with Export off, then Export is back.
   const exportAgain = throttled.getByRole("button", { name: "Export", exact: true });

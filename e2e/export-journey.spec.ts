@@ -4,7 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { expect, seriousViolations, signIn, type TestKeypair, test } from "./fixtures.ts";
+import {
+  expect,
+  giveReason,
+  seriousViolations,
+  signIn,
+  type TestKeypair,
+  test,
+} from "./fixtures.ts";
 
 function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
@@ -94,6 +101,7 @@ test("sign in, find, select at most ten, export, check the zip, download it, sig
   const exportNow = confirm.getByRole("button", { name: "Export", exact: true });
   await expect(exportNow).toBeDisabled();
   await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(confirm);
   expect(await seriousViolations(page), "confirmation").toEqual([]);
 
   // Pass the real answer through, keeping a copy of its exact bytes (reading a streamed body

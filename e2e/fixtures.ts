@@ -1,10 +1,94 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
+import { TOTP } from "otpauth";
 
 export const DEMO = { account: "demo", password: "KpsDemo#2026", project: "cn-north-4" };
 
 export type ApiSession = { token: string; projectId: string };
+
+/** What a support engineer types as the export's reason (the server requires one by default). */
+export const EXPORT_REASON = "Ticket E2E-15: journey export";
+/** The same reason for exports made through the API. */
+export const EXPORT_REASON_HEADERS = { "X-Export-Reason": encodeURIComponent(EXPORT_REASON) };
+
+/** Types the reason in an open export confirmation. */
+export async function giveReason(dialog: Locator, reason = EXPORT_REASON): Promise<void> {
+  await dialog.getByRole("textbox", { name: /^Reason/ }).fill(reason);
+}
+
+const STEP_MS = 30_000;
+// The step of the last code this worker had accepted: a code is good once, so the next sign-in
+// within the same 30 s uses the next step's code (the server accepts one step ahead), or waits.
+let lastStepUsed = 0;
+
+/** The demo's MFA secret for sam, from the setup the server gives (printed at start too). */
+export async function demoMfaSecret(request: APIRequestContext): Promise<string> {
+  const setup = await (await request.get("/console/setup")).json();
+  const secret = setup.demo?.mfa?.secret;
+  expect(secret, "the demo seeded sam's virtual MFA device").toBeTruthy();
+  return secret as string;
+}
+
+/**
+ * A code no one has used yet, as far as this worker knows: the current step's, or the next's
+ * when the current was used; past that, it waits for the clock. `used` marks one the server
+ * called used (another worker took it).
+ */
+export async function nextTotpCode(secret: string, used?: string): Promise<string> {
+  const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
+  if (used) {
+    const now = Math.floor(Date.now() / STEP_MS);
+    for (const step of [now - 1, now, now + 1]) {
+      if (totp.generate({ timestamp: step * STEP_MS }) === used) {
+        lastStepUsed = Math.max(lastStepUsed, step);
+      }
+    }
+  }
+  for (;;) {
+    const now = Math.floor(Date.now() / STEP_MS);
+    const step = Math.max(now, lastStepUsed + 1);
+    if (step <= now + 1) {
+      lastStepUsed = step;
+      return totp.generate({ timestamp: step * STEP_MS });
+    }
+    await new Promise((resolve) => setTimeout(resolve, (now + 1) * STEP_MS - Date.now() + 50));
+  }
+}
+
+/**
+ * Enters sam's code in a field that asks for it and submits, taking the next code when the
+ * server says the one sent was used (by this worker's earlier sign-in or another worker's).
+ */
+export async function enterTotp(
+  page: Page,
+  scope: Locator,
+  secret: string,
+  submit: Locator,
+): Promise<void> {
+  const field = scope.getByRole("textbox", { name: "Verification code" });
+  let code = await nextTotpCode(secret);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await field.fill(code);
+    const answer = page.waitForResponse(
+      (response) =>
+        response.url().endsWith("/v3/auth/tokens") && response.request().method() === "POST",
+    );
+    await submit.click();
+    const response = await answer;
+    if (response.status() === 201) return;
+    const body = await response.json();
+    expect(body.error?.error_code, "only a used code is taken again").toBe("IAM.7103");
+    code = await nextTotpCode(secret, code);
+  }
+  throw new Error("no MFA code was accepted");
+}
 
 export async function apiSignIn(request: APIRequestContext, user = "alice"): Promise<ApiSession> {
   const response = await request.post("/v3/auth/tokens", {
@@ -142,6 +226,15 @@ export async function signIn(page: Page, user = "alice", address = "/"): Promise
   await page.getByLabel("Password", { exact: true }).fill(DEMO.password);
   await expect(page.getByRole("combobox", { name: "Project" })).toHaveValue(DEMO.project);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (user === "sam") {
+    // sam has the demo's virtual MFA device: the form asks for his code next.
+    await enterTotp(
+      page,
+      page.locator("form"),
+      await demoMfaSecret(page.request),
+      page.getByRole("button", { name: "Sign in" }),
+    );
+  }
   await expect(page.getByRole("heading", { name: `Key pairs in ${DEMO.project}` })).toBeVisible();
 }
 

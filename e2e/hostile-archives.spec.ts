@@ -1,6 +1,6 @@
 import { forgeFor } from "../src/testing/forged-keys.ts";
 import { buildHostileArchives, zipKeys } from "../src/testing/hostile-archives.ts";
-import { apiSignIn, expect, signIn, type TestKeypair, test } from "./fixtures.ts";
+import { apiSignIn, expect, giveReason, signIn, type TestKeypair, test } from "./fixtures.ts";
 
 // Every kind of hostile archive in the corpus, served in place of the server's answer to the
 // real page: each is refused with its reason, no preview opens, and the page never stalls.
@@ -66,6 +66,7 @@ test("every hostile archive is refused with a message and no long task", async (
       await page.getByRole("button", { name: "Export private keys" }).click();
       const dialog = page.getByRole("dialog", { name: /^Export \d+ private keys?$/ });
       await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
+      await giveReason(dialog);
       await dialog.getByRole("button", { name: "Export", exact: true }).click();
       const alert = dialog.getByRole("alert");
       await expect(alert, hostile.kind).toContainText("The archive was refused");
@@ -116,6 +117,7 @@ test("forged private keys are shown as not belonging to the listed key", async (
   await page.getByRole("button", { name: "Export private keys" }).click();
   const dialog = page.getByRole("dialog", { name: "Export 3 private keys" });
   await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(dialog);
   await dialog.getByRole("button", { name: "Export", exact: true }).click();
   const preview = page.getByRole("dialog", { name: /keypairs\.zip/ });
   await expect(preview.getByText("Archive has problems")).toBeVisible();
@@ -145,6 +147,7 @@ test("case twins and 255-character names are warned about and saved under safe n
   await page.getByRole("button", { name: "Export private keys" }).click();
   const dialog = page.getByRole("dialog", { name: "Export 3 private keys" });
   await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(dialog);
   await dialog.getByRole("button", { name: "Export", exact: true }).click();
   const preview = page.getByRole("dialog", { name: /keypairs\.zip/ });
   await expect(preview.getByText("3 keys, all verified")).toBeVisible();

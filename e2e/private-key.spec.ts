@@ -5,7 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import JSZip from "jszip";
-import { type ApiSession, apiSignIn, axeBothSchemes, expect, signIn, test } from "./fixtures.ts";
+import {
+  type ApiSession,
+  apiSignIn,
+  axeBothSchemes,
+  EXPORT_REASON_HEADERS,
+  expect,
+  giveReason,
+  signIn,
+  test,
+} from "./fixtures.ts";
 
 /** A key pair made by OpenSSH, never committed: private file path, its text and public line. */
 type SshKey = { file: string; text: string; publicLine: string };
@@ -48,7 +57,10 @@ function api(request: APIRequestContext, session: ApiSession) {
       }),
     clear: (name: string) => request.delete(`${base}/${name}/private-key`, { headers }),
     export: (name: string) =>
-      request.post(`${base}/private-key/export`, { headers, data: { keypair: { name } } }),
+      request.post(`${base}/private-key/export`, {
+        headers: { ...headers, ...EXPORT_REASON_HEADERS },
+        data: { keypair: { name } },
+      }),
     hosted: async (name: string) => {
       const response = await request.get(`${base}/${name}`, { headers });
       expect(response.status()).toBe(200);
@@ -134,6 +146,7 @@ test("host an OpenSSH key through the drawer, refuse a mismatch and an encrypted
     const confirm = page.getByRole("dialog", { name: "Export 1 private key" });
     await expect(confirm.getByText(name, { exact: true })).toBeVisible();
     await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
+    await giveReason(confirm);
     let served: Buffer | undefined;
     await page.route("**/keypairs/private-key/batch-export", async (route) => {
       expect(route.request().postDataJSON()).toEqual([{ keypair: { name } }]);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Download } from "@playwright/test";
 import JSZip from "jszip";
-import { axeBothSchemes, expect, signIn, type TestKeypair, test } from "./fixtures.ts";
+import { axeBothSchemes, expect, giveReason, signIn, type TestKeypair, test } from "./fixtures.ts";
 
 const PASSPHRASE = "a protected download, 2026";
 
@@ -63,6 +63,7 @@ test("export keys of every family, download them protected, and OpenSSH opens ea
   await page.getByRole("button", { name: "Export private keys" }).click();
   const confirm = page.getByRole("dialog", { name: `Export ${hosted.length} private keys` });
   await confirm.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(confirm);
   await confirm.getByRole("button", { name: "Export", exact: true }).click();
 
   const preview = page.getByRole("dialog", { name: /keypairs\.zip/ });

@@ -14,7 +14,7 @@ import {
   SHAPE_KEYS,
   STAND_IN,
 } from "../server/testing/stand-in-cloud.ts";
-import { expect, signIn, test } from "./fixtures.ts";
+import { expect, giveReason, signIn, test } from "./fixtures.ts";
 
 // The same arithmetic as playwright.config.ts: the stand-in listens two ports above E2E_PORT.
 const STAND_IN_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8197) + 2}`;
@@ -44,6 +44,7 @@ async function openExport(page: Page, count: number) {
     name: `Export ${count} private ${count === 1 ? "key" : "keys"}`,
   });
   await dialog.getByRole("checkbox", { name: /^I understand/ }).check();
+  await giveReason(dialog);
   await dialog.getByRole("button", { name: "Export", exact: true }).click();
   return dialog;
 }

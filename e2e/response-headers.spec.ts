@@ -1,10 +1,11 @@
-import { apiSignIn, expect, test } from "./fixtures.ts";
+import { apiSignIn, EXPORT_REASON_HEADERS, expect, test } from "./fixtures.ts";
 
 // The headers security.md asks for, on every kind of answer the console server gives: the app,
 // its assets, API successes and failures, the zip, and unknown paths.
 test("every response carries the security headers, by route and status", async ({ request }) => {
   const api = await apiSignIn(request);
   const auth = { "X-Auth-Token": api.token };
+  const exporting = { ...auth, ...EXPORT_REASON_HEADERS };
   const base = `/v3/${api.projectId}/keypairs`;
   const html = await request.get("/");
   const asset = (await html.text()).match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
@@ -36,7 +37,7 @@ test("every response carries the security headers, by route and status", async (
       "POST batch-export (zip)",
       () =>
         request.post(`${base}/private-key/batch-export`, {
-          headers: auth,
+          headers: exporting,
           data: [{ keypair: { name: "web-01" } }],
         }),
     ],
@@ -44,7 +45,7 @@ test("every response carries the security headers, by route and status", async (
       "POST batch-export (not hosted)",
       () =>
         request.post(`${base}/private-key/batch-export`, {
-          headers: auth,
+          headers: exporting,
           data: [{ keypair: { name: "legacy-01" } }],
         }),
     ],
@@ -52,7 +53,7 @@ test("every response carries the security headers, by route and status", async (
       "POST batch-export (text/plain)",
       () =>
         request.post(`${base}/private-key/batch-export`, {
-          headers: { ...auth, "Content-Type": "text/plain" },
+          headers: { ...exporting, "Content-Type": "text/plain" },
           data: "[]",
         }),
     ],

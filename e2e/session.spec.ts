@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { DEMO, expect, test } from "./fixtures.ts";
+import { DEMO, demoMfaSecret, EXPORT_REASON, expect, nextTotpCode, test } from "./fixtures.ts";
 
 /** Presses Tab until the locator has focus: proves it is reachable with the keyboard alone. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
@@ -26,6 +26,11 @@ test("keyboard only: sign in, pick, confirm, preview; switch project; idle sign-
   await page.keyboard.press("Tab");
   await page.keyboard.type(DEMO.password);
   await page.keyboard.press("Enter");
+  // sam has the demo's virtual MFA device: the code field takes the focus; Enter signs in.
+  const codeField = page.getByRole("textbox", { name: "Verification code" });
+  await expect(codeField).toBeFocused();
+  await page.keyboard.type(await nextTotpCode(await demoMfaSecret(page.request)));
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Key pairs in cn-north-4" })).toBeVisible();
 
   await tabTo(page, page.getByLabel("Search key pairs"));
@@ -40,6 +45,8 @@ test("keyboard only: sign in, pick, confirm, preview; switch project; idle sign-
   const confirm = page.getByRole("dialog", { name: "Export 1 private key" });
   await tabTo(page, confirm.getByRole("checkbox", { name: /^I understand/ }));
   await page.keyboard.press("Space");
+  await tabTo(page, confirm.getByRole("textbox", { name: /^Reason/ }));
+  await page.keyboard.type(EXPORT_REASON);
   await tabTo(page, confirm.getByRole("button", { name: "Export", exact: true }));
   await page.keyboard.press("Enter");
   const preview = page.getByRole("dialog", { name: /keypairs\.zip/ });

@@ -102,10 +102,11 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   }
   const iam = iamErrorBodySchema.safeParse(json);
   if (iam.success) {
-    const { code, message, title } = iam.data.error;
+    const { code, message, title, error_code, user_id } = iam.data.error;
     return new ApiError({
       status: response.status,
-      code: `IAM.${code ?? response.status}`,
+      code: error_code ?? `IAM.${code ?? response.status}`,
+      userId: user_id ?? null,
       message: message || title || `IAM.${code ?? response.status}`,
       serviceMessage: message || title || null,
       requestId: headerRequestId,

@@ -16,6 +16,8 @@ export class ApiError extends Error {
    * client's (TIMEOUT, NETWORK, BAD_RESPONSE) or the answer explained nothing.
    */
   readonly serviceMessage: string | null;
+  /** IAM.7101 names the user whose code the totp method must carry. */
+  readonly userId: string | null;
 
   constructor(init: {
     status: number;
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     requestId?: string | null;
     retryAfter?: number | null;
     serviceMessage?: string | null;
+    userId?: string | null;
   }) {
     super(init.message);
     this.status = init.status;
@@ -31,6 +34,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
     this.serviceMessage = init.serviceMessage ?? null;
+    this.userId = init.userId ?? null;
   }
 }
 

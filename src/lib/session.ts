@@ -7,6 +7,8 @@ import { useSyncExternalStore } from "react";
 export type Session = {
   token: string;
   expiresAt: string;
+  /** When a password was last checked (epoch ms, this browser's clock); unknown in old tests. */
+  authAt?: number;
   account: string;
   project: { id: string; name: string };
   user: { id: string; name: string };

@@ -41,4 +41,13 @@ describe("signInFailure", () => {
     expect(signInFailure(error).iamMessage).toBeNull();
     expect(signInErrorText(signInFailure(error), t)).toBe(t.wrongCredentials);
   });
+
+  it("tells the MFA refusals apart by their code, before blaming the password", () => {
+    const refusal = (code: string) =>
+      new ApiError({ status: 401, code, message: "x", serviceMessage: "the project's user" });
+    expect(signInFailure(refusal("IAM.7101")).reason).toBe("codeNeeded");
+    expect(signInFailure(refusal("IAM.7102")).reason).toBe("codeWrong");
+    expect(signInFailure(refusal("IAM.7103")).reason).toBe("codeUsed");
+    expect(signInErrorText(signInFailure(refusal("IAM.7103")), t)).toBe(t.codeUsed);
+  });
 });

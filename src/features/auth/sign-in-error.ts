@@ -1,10 +1,19 @@
+import { EXPORT_AUDIT_ERRORS } from "../../../contract/export-audit.ts";
 import { isApiError } from "../../lib/api-error.ts";
 import type { signInWords } from "./words/sign-in-en.ts";
 
 type Words = ReturnType<typeof signInWords.get>;
 
 export type SignInFailure = {
-  reason: "project" | "credentials" | "throttled" | "refused" | "unexpected";
+  reason:
+    | "project"
+    | "credentials"
+    | "codeNeeded"
+    | "codeWrong"
+    | "codeUsed"
+    | "throttled"
+    | "refused"
+    | "unexpected";
   /** IAM's own words, quoted beside ours. */
   iamMessage: string | null;
   retryAfter: number | null;
@@ -19,6 +28,10 @@ export function signInFailure(error: unknown): SignInFailure {
   if (!isApiError(error)) return { reason: "unexpected", iamMessage: null, retryAfter: null };
   const facts = { iamMessage: error.serviceMessage, retryAfter: error.retryAfter };
   if (error.status === 429) return { reason: "throttled", ...facts };
+  // Our MFA refusals carry their own code: the password was right, the code is the question.
+  if (error.code === EXPORT_AUDIT_ERRORS.mfaRequired) return { reason: "codeNeeded", ...facts };
+  if (error.code === EXPORT_AUDIT_ERRORS.mfaCodeWrong) return { reason: "codeWrong", ...facts };
+  if (error.code === EXPORT_AUDIT_ERRORS.mfaCodeReplayed) return { reason: "codeUsed", ...facts };
   const aboutProject = error.serviceMessage !== null && MENTIONS_PROJECT.test(error.serviceMessage);
   if (aboutProject || error.status === 403 || error.status === 404) {
     return { reason: "project", ...facts };
@@ -41,6 +54,12 @@ export function signInErrorText(failure: SignInFailure, t: Words): string {
       return said + t.checkProject;
     case "credentials":
       return said + t.wrongCredentials;
+    case "codeNeeded":
+      return t.codeNeeded;
+    case "codeWrong":
+      return t.codeWrong;
+    case "codeUsed":
+      return t.codeUsed;
     case "refused":
       return said || t.refusedOther;
   }

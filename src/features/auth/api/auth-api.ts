@@ -1,48 +1,22 @@
-import {
-  passwordAuthRequest,
-  projectsResponseSchema,
-  tokenResponseSchema,
-} from "../../../../contract/iam.ts";
+import { projectsResponseSchema } from "../../../../contract/iam.ts";
 import { apiJson } from "../../../lib/api-client.ts";
-import { ApiError } from "../../../lib/api-error.ts";
 import type { Session } from "../../../lib/session.ts";
+import { passwordIdentity, requestToken } from "../../../lib/token-session.ts";
 
-export type SignInInput = { account: string; user: string; password: string; project: string };
-
-async function tokenRequest(
-  body: unknown,
-  account: string,
-  signal?: AbortSignal,
-): Promise<Session> {
-  const { data, headers } = await apiJson("/v3/auth/tokens", tokenResponseSchema, {
-    method: "POST",
-    body,
-    token: null,
-    signal,
-  });
-  const token = headers.get("X-Subject-Token");
-  if (!token) {
-    throw new ApiError({
-      status: 201,
-      code: "BAD_RESPONSE",
-      // The answer had no X-Subject-Token: the sign-in cannot be used.
-      message: "BAD_RESPONSE",
-      requestId: headers.get("X-Request-Id"),
-    });
-  }
-  return {
-    token,
-    expiresAt: data.token.expires_at,
-    account: data.token.user.domain?.name ?? account,
-    project: { id: data.token.project.id, name: data.token.project.name },
-    user: { id: data.token.user.id, name: data.token.user.name },
-    roles: (data.token.roles ?? []).map((role) => role.name),
-  };
-}
+export type SignInInput = {
+  account: string;
+  user: string;
+  password: string;
+  project: string;
+  /** The six-digit code, once IAM has said the user has a virtual MFA device (IAM.7101). */
+  totp?: { userId: string; passcode: string };
+};
 
 export function signIn(input: SignInInput, signal?: AbortSignal): Promise<Session> {
-  const body = passwordAuthRequest(input.account, input.user, input.password, input.project);
-  return tokenRequest(body, input.account, signal);
+  const body = {
+    auth: { identity: passwordIdentity(input), scope: { project: { name: input.project } } },
+  };
+  return requestToken(body, input.account, { signal });
 }
 
 /** Exchanges the current token for one scoped to another project (IAM's token method). */
@@ -53,7 +27,7 @@ export function rescope(session: Session, projectId: string): Promise<Session> {
       scope: { project: { id: projectId } },
     },
   };
-  return tokenRequest(body, session.account);
+  return requestToken(body, session.account, { authAt: session.authAt });
 }
 
 export async function listProjects(token: string, signal?: AbortSignal) {

@@ -20,6 +20,13 @@ export function DemoAccounts({ demo }: Props) {
           </span>
         ))}{" "}
         · {t.demoPassword} <Code>{demo.password}</Code>
+        {/* The demo's own device, printed at start like the password: add it to an authenticator. */}
+        {demo.mfa && (
+          <>
+            {" "}
+            · {t.demoMfa} <Code>{demo.mfa.user}</Code> <Code>{demo.mfa.secret}</Code>
+          </>
+        )}
       </Text>
     </Alert>
   );

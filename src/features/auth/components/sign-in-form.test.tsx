@@ -162,4 +162,46 @@ describe("SignInForm", () => {
     expect(document.documentElement.lang).toBe("zh-CN");
     expect({ ...localStorage }).toEqual({ "kps-console.language": "zh-CN" });
   });
+
+  it("asks for the code when IAM says the user has an MFA device, then signs in with both methods", async () => {
+    const answers: Answer[] = [
+      () =>
+        Response.json(
+          { error: { code: 401, message: "mfa", error_code: "IAM.7101", user_id: "u-sam" } },
+          { status: 401 },
+        ),
+      () =>
+        Response.json(
+          { error: { code: 401, message: "used", error_code: "IAM.7103" } },
+          { status: 401 },
+        ),
+      signedIn,
+    ];
+    const fetch = stubServer(() => (answers.shift() ?? signedIn)());
+    renderWithProviders(<SignInForm />);
+    await fillAndSubmit();
+    const code = (await screen.findByLabelText(t.code)) as HTMLInputElement;
+    expect(screen.getByText(t.codeNeeded)).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(code.getAttribute("inputmode")).toBe("numeric");
+    expect(code.getAttribute("autocomplete")).toBe("one-time-code");
+    const user = userEvent.setup();
+    await user.type(code, "123456{Enter}");
+    expect(await screen.findByText(t.codeUsed)).toBeTruthy();
+    expect(getSession()).toBeNull();
+    // A used code is gone from the field; the password stays for the next try.
+    expect(code.value).toBe("");
+    await user.type(code, "654321{Enter}");
+    await vi.waitFor(() => expect(getSession()?.token).toBe("secret-token"));
+    const bodies = fetch.mock.calls
+      .filter(([url]) => url === "/v3/auth/tokens")
+      .map(([, init]) => JSON.parse(String((init as RequestInit).body)));
+    expect(bodies.map((body) => body.auth.identity.methods)).toEqual([
+      ["password"],
+      ["password", "totp"],
+      ["password", "totp"],
+    ]);
+    expect(bodies[2].auth.identity.totp).toEqual({ user: { id: "u-sam", passcode: "654321" } });
+    expect(bodies[2].auth.identity.password.user.password).toBe("KpsDemo#2026");
+  });
 });

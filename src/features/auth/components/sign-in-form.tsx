@@ -11,6 +11,7 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { LanguagePicker } from "../../../components/language-picker.tsx";
+import { isApiError } from "../../../lib/api-error.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
 import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
@@ -51,18 +52,38 @@ const SIGNED_OUT_BECAUSE = {
 export function SignInForm() {
   const t = useWords(signInWords);
   const [remembered] = useState(readRememberedSignIn);
-  const [account, setAccount] = useState(remembered?.account ?? "");
-  const [user, setUser] = useState(remembered?.user ?? "");
+  const [account, setAccountValue] = useState(remembered?.account ?? "");
+  const [user, setUserValue] = useState(remembered?.user ?? "");
+  // Set once IAM has said this user has a virtual MFA device (IAM.7101): the id the code is for.
+  const [mfaUserId, setMfaUserId] = useState<string | null>(null);
+  const [code, setCode] = useState("");
   const demo = useConsoleSetup()?.demo ?? null;
   // The demo's account name fills an empty field once the server has said it runs the demo.
   const [prefilled, setPrefilled] = useState(false);
   if (demo && !prefilled) {
     setPrefilled(true);
-    if (!account) setAccount(demo.account);
+    if (!account) setAccountValue(demo.account);
   }
   const [password, setPassword] = useState("");
   const [project, setProject] = useState("cn-north-4");
   const signIn = useSignIn();
+  const failure = signIn.isError ? signInFailure(signIn.error) : null;
+  if (failure?.reason === "codeNeeded" && mfaUserId === null) {
+    setMfaUserId(isApiError(signIn.error) ? (signIn.error.userId ?? "") : "");
+  }
+  // Another user or account is another sign-in: the code asked for the last one no longer applies.
+  function forgetCode() {
+    setMfaUserId(null);
+    setCode("");
+  }
+  const setAccount = (value: string) => {
+    setAccountValue(value);
+    forgetCode();
+  };
+  const setUser = (value: string) => {
+    setUserValue(value);
+    forgetCode();
+  };
   const reason = lastSignOutReason();
   const notice =
     reason && reason in SIGNED_OUT_BECAUSE
@@ -76,9 +97,13 @@ export function SignInForm() {
       user: user.trim(),
       password,
       project: project.trim(),
+      totp: mfaUserId === null ? undefined : { userId: mfaUserId, passcode: code },
     });
+    // A code is good once: whatever the answer, the next try needs the next one.
+    setCode("");
     if (!session) return;
     setPassword("");
+    setMfaUserId(null);
     rememberSignIn({ account: account.trim(), user: user.trim() });
     setSession(session);
   }
@@ -104,9 +129,9 @@ export function SignInForm() {
               {notice}
             </Alert>
           )}
-          {signIn.isError && (
+          {failure && failure.reason !== "codeNeeded" && (
             <Alert color="red" title={t.failedTitle} role="alert">
-              {signInErrorText(signInFailure(signIn.error), t)}
+              {signInErrorText(failure, t)}
             </Alert>
           )}
           <TextInput
@@ -137,6 +162,22 @@ export function SignInForm() {
             onChange={(event) => setPassword(event.currentTarget.value)}
             visibilityToggleButtonProps={{ "aria-label": t.showPassword }}
           />
+          {mfaUserId !== null && (
+            <TextInput
+              label={t.code}
+              description={failure?.reason === "codeNeeded" ? t.codeNeeded : t.codeHint}
+              // Asked after the password was right: the code is all that is left to type.
+              autoFocus
+              required
+              withAsterisk={false}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value.replace(/\s/g, ""))}
+            />
+          )}
           <TextInput
             label={t.project}
             description={t.projectHint}

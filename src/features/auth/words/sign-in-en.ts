@@ -26,6 +26,13 @@ export const signInWords = defineWords("auth/sign-in", {
     "Check the project name: this user may not have access to that project, or it does not exist.",
   wrongCredentials: "The account name, user name or password is wrong. Check them and try again.",
   refusedOther: "IAM refused the sign-in.",
+  code: "Verification code",
+  codeHint: "Six digits from the authenticator app of your virtual MFA device",
+  codeNeeded:
+    "This user has a virtual MFA device: enter the six-digit code from the authenticator app to finish signing in.",
+  codeWrong: "The verification code is wrong. Enter the code the authenticator app shows now.",
+  codeUsed: "This code was already used. Wait for the next code and enter it.",
+  demoMfa: "MFA secret of",
   demoTitle: "Demo accounts",
   demoAccount: "Account",
   demoUsers: "users",

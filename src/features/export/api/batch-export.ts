@@ -1,3 +1,4 @@
+import { EXPORT_REASON_HEADER } from "../../../../contract/export-audit.ts";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { apiFetch } from "../../../lib/api-client.ts";
 import type { ArchiveRefusal, ArchiveReport } from "../archive/archive-types.ts";
@@ -67,15 +68,19 @@ async function readCapped(response: Response): Promise<ArrayBuffer | null> {
 export async function exportAndInspect(input: {
   projectId: string;
   keypairs: KeypairSummary[];
+  /** X-Export-Reason, already percent-encoded; null sends none. */
+  reason: string | null;
   signal: AbortSignal;
 }): Promise<ExportResult> {
   const { projectId, keypairs, signal } = input;
+  const headers: Record<string, string> = { Accept: "application/zip, application/octet-stream" };
+  if (input.reason !== null) headers[EXPORT_REASON_HEADER] = input.reason;
   const response = await apiFetch(
     `/v3/${encodeURIComponent(projectId)}/keypairs/private-key/batch-export`,
     {
       method: "POST",
       body: keypairs.map((keypair) => ({ keypair: { name: keypair.name } })),
-      headers: { Accept: "application/zip, application/octet-stream" },
+      headers,
       signal,
     },
   );

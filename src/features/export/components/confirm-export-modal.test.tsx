@@ -21,6 +21,11 @@ function renderModal(onExport = vi.fn(), nothingLeft = false) {
       nothingLeft={nothingLeft}
       waitSeconds={0}
       error={null}
+      reasonMode="hidden"
+      reasonRefusal={null}
+      stepUp={{ stage: "none" }}
+      stepUpProblem={null}
+      userName="alice"
       onExport={onExport}
       onCancelRequest={vi.fn()}
       onClose={vi.fn()}

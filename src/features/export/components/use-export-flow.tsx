@@ -3,10 +3,22 @@ import { useEffect, useRef, useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { isAbortError, isApiError } from "../../../lib/api-error.ts";
 import { revokeAllObjectUrls } from "../../../lib/download.ts";
+import { useExportPolicy } from "../../../lib/export-policy.ts";
+import { getSession, useSession } from "../../../lib/session.ts";
 import { useSecondsUntil } from "../../../lib/use-seconds-until.ts";
 import { exportAndInspect } from "../api/batch-export.ts";
+import { freshSignIn, type StepUpCredentials } from "../api/fresh-token.ts";
 import { explainExportError, isListStale, waitWords } from "../explain-export-error.ts";
-import { ConfirmExportModal } from "./confirm-export-modal.tsx";
+import { reasonHeader } from "../reason-rules.ts";
+import {
+  isFreshAuthRefusal,
+  needsFreshAuth,
+  type StepUp,
+  serverReasonRefusal,
+  stepUpAfter,
+  stepUpProblem,
+} from "../step-up.ts";
+import { ConfirmExportModal, type ExportRequest } from "./confirm-export-modal.tsx";
 
 const loadPreview = () => import("./export-preview-modal.tsx");
 const loadInspector = () => import("../archive/inspect-archive.ts");
@@ -15,7 +27,18 @@ const loadInspector = () => import("../archive/inspect-archive.ts");
  * The export, and the preview's code in parallel: the modal is rendered only once both are in,
  * never through React.lazy, whose Suspense fallback held the first preview back ~300 ms.
  */
-async function exportWithPreview(input: Parameters<typeof exportAndInspect>[0]) {
+async function exportWithPreview(
+  input: Parameters<typeof exportAndInspect>[0] & {
+    credentials?: StepUpCredentials;
+    onFreshToken: () => void;
+  },
+) {
+  const session = getSession();
+  if (input.credentials && session) {
+    // The password (and code) for a fresh token first; the export then goes with it.
+    await freshSignIn(session, input.credentials, input.signal);
+    input.onFreshToken();
+  }
   const [result, preview] = await Promise.all([exportAndInspect(input), loadPreview()]);
   return { result, Preview: preview.ExportPreviewModal };
 }
@@ -45,6 +68,9 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
   const nothingLeft = live !== null && live.length === 0;
   const confirming = nothingLeft ? opened : live;
   const controller = useRef<AbortController | null>(null);
+  const policy = useExportPolicy();
+  const session = useSession();
+  const [stepUp, setStepUp] = useState<StepUp>({ stage: "none" });
   const mutation = useMutation({ mutationFn: exportWithPreview });
   // A throttled export says how long to wait; Export stays off and the wait counts down.
   const [retryAt, setRetryAt] = useState<number | null>(null);
@@ -64,6 +90,7 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
 
   function open(keypairs: KeypairSummary[]) {
     reset();
+    setStepUp({ stage: "none" });
     setOpened(keypairs);
     // Warm the preview chunk and the archive worker while the user reads the confirmation.
     loadPreview().catch(() => undefined);
@@ -72,16 +99,30 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
       .catch(() => undefined);
   }
 
-  function start() {
+  function start({ reason, credentials }: ExportRequest) {
     if (!confirming || nothingLeft || waitSeconds > 0) return;
+    // The password was checked too long ago for this server: ask for it before sending.
+    if (!credentials && needsFreshAuth(getSession(), policy.freshAuthSeconds, Date.now())) {
+      reset();
+      setStepUp({ stage: "password" });
+      return;
+    }
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
     mutation.mutate(
-      { projectId, keypairs: confirming, signal: abort.signal },
+      {
+        projectId,
+        keypairs: confirming,
+        reason: reasonHeader(reason, policy.reasonMode),
+        signal: abort.signal,
+        credentials,
+        onFreshToken: () => setStepUp({ stage: "none" }),
+      },
       {
         onSuccess: () => setOpened(null),
         onError: (error) => {
+          setStepUp((current) => stepUpAfter(error, current, getSession()));
           if (isApiError(error) && error.status === 429) {
             setRetryAt(Date.now() + (error.retryAfter ?? 60) * 1000);
           }
@@ -107,8 +148,13 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
     revokeAllObjectUrls();
   }
 
+  // Refusals the dialog answers in its own fields (reason, password, code), not in an alert.
+  const inPlace =
+    isFreshAuthRefusal(mutation.error) ||
+    stepUpProblem(mutation.error) !== null ||
+    serverReasonRefusal(mutation.error) !== null;
   const explained =
-    mutation.isError && !isAbortError(mutation.error)
+    mutation.isError && !isAbortError(mutation.error) && !inPlace
       ? // Named from what was sent: the dialog may already list fewer once the list refreshes.
         explainExportError(
           mutation.error,
@@ -131,6 +177,11 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
         nothingLeft={nothingLeft}
         waitSeconds={waitSeconds}
         error={error}
+        reasonMode={policy.reasonMode}
+        reasonRefusal={serverReasonRefusal(mutation.error)}
+        stepUp={stepUp}
+        stepUpProblem={stepUpProblem(mutation.error)}
+        userName={session?.user.name ?? ""}
         onExport={start}
         onCancelRequest={cancelRequest}
         onClose={closeConfirm}

@@ -36,6 +36,51 @@ export const confirmWords = defineWords("export/confirm", {
   export: "Export",
 });
 
+// The reason and the fresh sign-in asked in the confirmation (issue 15).
+export const reasonWords = defineWords("export/reason", {
+  label: "Reason",
+  labelOptional: "Reason (optional)",
+  hint: "A ticket number or a sentence, 8 to 500 characters. It is kept in the export history.",
+  missing: "Export stays off until you give a reason.",
+  tooShort: count({
+    one: "Write {count} more character: a reason has at least 8.",
+    other: "Write {count} more characters: a reason has at least 8.",
+  }),
+  tooLong: count({
+    one: "{count} character too many: a reason has at most 500.",
+    other: "{count} characters too many: a reason has at most 500.",
+  }),
+  forbiddenCharacter:
+    "Remove line breaks, tabs and invisible direction marks: the history must show the reason as written.",
+  keyMaterial: "A reason cannot hold key material: remove what was pasted.",
+  serverRequired: "KPS requires a reason for every export. Write one and export again.",
+  serverInvalid:
+    "KPS refused this reason. Use 8 to 500 ordinary characters, without key material or a token.",
+});
+
+export const stepUpWords = defineWords("export/step-up", {
+  title: "Sign in again to export",
+  intro: params(
+    "Exporting private keys needs a recent sign-in. Enter the password of {user} again; the export follows.",
+  ),
+  password: "Password",
+  showPassword: "Show or hide the password",
+  codeIntro:
+    "This user signs in with a virtual MFA device: enter the six-digit code from the authenticator app.",
+  code: "Verification code",
+  codeHint: "Six digits",
+  codeFormat: "Enter the six digits of the code.",
+  wrongPassword: "The password is wrong. Check it and try again.",
+  codeWrong: "The code is wrong. Enter the code the authenticator app shows now.",
+  codeUsed: "This code was already used. Wait for the next code and enter it.",
+  throttled: count({
+    one: "Too many sign-in attempts. Wait {count} second and try again.",
+    other: "Too many sign-in attempts. Wait {count} seconds and try again.",
+  }),
+  throttledMoment: "Too many sign-in attempts. Wait a moment and try again.",
+  failed: "The sign-in could not be checked. Try again in a moment.",
+});
+
 export const exportErrorWords = defineWords("export/errors", {
   what: "Export",
   oneOfThem: "one of the selected key pairs",

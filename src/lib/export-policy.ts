@@ -1,0 +1,25 @@
+import { useQuery } from "@tanstack/react-query";
+import { CONSOLE_SETUP_PATH, consoleSetupSchema } from "../../contract/console.ts";
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from "../../contract/export-audit.ts";
+import { apiJson } from "./api-client.ts";
+
+export const consoleSetupKey = ["console", "setup"] as const;
+
+/**
+ * Whether the export asks for a reason and how fresh a password check must be, as this server
+ * says (GET /console/setup). Until it has said, or when it cannot, the strictest defaults hold:
+ * a reason is required, and the server's own refusal still turns into the password prompt.
+ */
+export function useExportPolicy(): ExportPolicy {
+  const setup = useQuery({
+    queryKey: consoleSetupKey,
+    queryFn: async ({ signal }) =>
+      (await apiJson(CONSOLE_SETUP_PATH, consoleSetupSchema, { token: null, signal })).data,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  return {
+    reasonMode: setup.data?.exportReason ?? DEFAULT_EXPORT_POLICY.reasonMode,
+    freshAuthSeconds: setup.data?.exportFreshAuthSeconds ?? DEFAULT_EXPORT_POLICY.freshAuthSeconds,
+  };
+}

@@ -21,6 +21,7 @@ function fill(text: string, values: Record<string, string | number>): string {
 const signIn = signInZh["auth/sign-in"];
 const list = keypairsZh["keypairs/list"];
 const confirm = exportZh["export/confirm"];
+const reason = exportZh["export/reason"];
 const preview = previewZh["export/preview"];
 const findings = previewZh["export/findings"];
 
@@ -65,6 +66,8 @@ test("in Chinese: sign in, select, export, the verified preview and the exact-by
   await page.getByRole("button", { name: exportZh["export/actions"].exportSelected }).click();
   const dialog = page.getByRole("dialog", { name: fill(confirm.title.other, { count: 3 }) });
   await dialog.getByRole("checkbox", { name: confirm.acknowledge }).check();
+  // A Chinese reason, as a support engineer here would write it: counted as characters.
+  await dialog.getByRole("textbox", { name: reason.label }).fill("工单 E2E-15：中文导出");
   await axeBothSchemes(page, "export confirmation in Chinese");
 
   let served: Buffer | undefined;

@@ -31,7 +31,7 @@ for (const width of WIDTHS) {
       );
       // On a phone the list starts low (filters, actions, the page links): a row may need a
       // scroll, but once there it is whole.
-      await name.scrollIntoViewIfNeeded();
+      await name.evaluate((element) => element.scrollIntoView({ block: "center" }));
       await expect(name).toBeInViewport({ ratio: 1 });
     }
     await shoot(page, testInfo, `list-${width}.png`);

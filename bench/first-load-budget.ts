@@ -8,9 +8,9 @@ import { entryGzipBytes } from "./first-load.ts";
  * What the sign-in form needs, and nothing that waits behind it: 1.1x the baseline (issue 17)
  * plus the words seam (issue 14, which allows 1.25x): @nanostores/i18n with its store and React
  * binding is 2.7 KB, and a key beside every sentence the rest. Chinese is not in it: it loads
- * only when chosen.
+ * only when chosen. The sign-in's six-digit code (issue 15) is part of the form: 0.6 KB more.
  */
-export const FIRST_LOAD_JS_BUDGET = 103_000;
+export const FIRST_LOAD_JS_BUDGET = 104_000;
 
 const { js } = entryGzipBytes(join(import.meta.dirname, "..", "dist"));
 const verdict = `first-load JS ${js.toLocaleString("en")} B gzip, budget ${FIRST_LOAD_JS_BUDGET.toLocaleString("en")} B`;

@@ -1,7 +1,7 @@
 // Issue 15's contract, shared by the console and the embedded server: the export reason, the
 // step-up refusal, the MFA refusals and the CTS-shaped export history (docs/export-audit.md).
-import { z } from "zod/mini";
-
+// No validators here: the sign-in page reads these codes, and zod is not part of the first load.
+// The traces' schemas are in ./traces.ts.
 /** The reason travels in a header, so the export bodies stay exactly the cloud's. */
 export const EXPORT_REASON_HEADER = "X-Export-Reason";
 export const EXPORT_REASON_MIN = 8;
@@ -37,41 +37,3 @@ export const EXPORT_AUDIT_ERRORS = {
 /** CTS ListTraces: default and maximum page size (Huawei's: 10 and 200). */
 export const DEFAULT_TRACE_LIMIT = 10;
 export const MAX_TRACE_LIMIT = 200;
-
-/**
- * One trace of ListTraces as the console reads it: the fields the history shows, each optional
- * but the id, because in proxy mode the real CTS answers and may leave any of them out.
- */
-export const traceSchema = z.object({
-  trace_id: z.string(),
-  trace_name: z.optional(z.string()),
-  trace_rating: z.optional(z.string()),
-  request: z.optional(z.string()),
-  response: z.optional(z.string()),
-  code: z.optional(z.string()),
-  message: z.optional(z.string()),
-  time: z.optional(z.number()),
-  user: z.optional(
-    z.object({
-      id: z.optional(z.string()),
-      name: z.optional(z.string()),
-      domain: z.optional(z.object({ name: z.optional(z.string()) })),
-    }),
-  ),
-  resource_name: z.optional(z.string()),
-  source_ip: z.optional(z.string()),
-  request_id: z.optional(z.string()),
-  location_info: z.optional(z.string()),
-  attempts: z.optional(z.number()),
-});
-
-export type Trace = z.infer<typeof traceSchema>;
-
-export const listTracesResponseSchema = z.object({
-  traces: z.array(traceSchema),
-  meta_data: z.optional(
-    z.object({ count: z.optional(z.number()), marker: z.optional(z.nullable(z.string())) }),
-  ),
-});
-
-export type ListTracesResponse = z.infer<typeof listTracesResponseSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Trace } from "../../../contract/export-audit.ts";
+import type { Trace } from "../../../contract/traces.ts";
 import { parseCsv } from "../../testing/parse-csv.ts";
 import { historyCsv, kindWord, outcomeWord } from "./history-csv.ts";
 import { toHistoryRow } from "./history-row.ts";

@@ -1,4 +1,4 @@
-import type { Trace } from "../../../contract/export-audit.ts";
+import type { Trace } from "../../../contract/traces.ts";
 
 export type RowOutcome = "succeeded" | "refused" | "failed" | "unknown";
 export type RowKind = "single" | "batch" | "unknown";

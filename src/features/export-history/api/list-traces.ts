@@ -1,5 +1,5 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import { listTracesResponseSchema } from "../../../../contract/export-audit.ts";
+import { listTracesResponseSchema } from "../../../../contract/traces.ts";
 import { apiJson } from "../../../lib/api-client.ts";
 import { historyKeys } from "../../../lib/query-keys.ts";
 import { type TraceQuery, traceParams } from "../history-filters.ts";

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import type { ListTracesResponse } from "../../../../contract/export-audit.ts";
+import type { ListTracesResponse } from "../../../../contract/traces.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { isApiError } from "../../../lib/api-error.ts";
 import { explainError } from "../../../lib/explain-error.ts";

@@ -84,4 +84,33 @@ test("sam signs in with password and code, and an export after the window asks f
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
   expect(stored).not.toContain(DEMO.password);
   expect(stored).not.toContain("SUP-88");
+
+  // sam finds the export at the top of the history with his reason, above the attempt the
+  // server refused for want of a fresh sign-in.
+  await preview.getByRole("button", { name: "Close", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Console pages" })
+    .getByRole("link", { name: "Export history" })
+    .click();
+  await page.getByRole("textbox", { name: "Key pair", exact: true }).fill(target.name);
+  const rows = page
+    .getByRole("table", { name: "Export attempts" })
+    .locator("tbody tr[data-trace-id]");
+  await expect(rows).toHaveCount(2);
+  const cells = async (index: number) =>
+    (await rows.nth(index).locator("td").allTextContents()).map((text) =>
+      text.replace(/\s+/g, " ").trim(),
+    );
+  expect((await cells(0)).slice(1, 5)).toEqual([
+    "sam",
+    target.name,
+    "Succeeded",
+    "工单 SUP-88：客户要求导出",
+  ]);
+  expect((await cells(1)).slice(1, 5)).toEqual([
+    "sam",
+    target.name,
+    "Refused KPS.7003",
+    "工单 SUP-88：客户要求导出",
+  ]);
 });

@@ -1,6 +1,7 @@
 import { Table, Text } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useRef } from "react";
+import { VirtualSpacerRow } from "../../../components/virtual-spacer-row.tsx";
 import { useFormat } from "../../../lib/i18n/format.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { kindWord, outcomeWord } from "../history-csv.ts";
@@ -62,22 +63,12 @@ export const HistoryTable = memo(function HistoryTable({ rows, canLoadMore, onNe
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {top > 0 && (
-            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable
-            <tr aria-hidden="true">
-              <td colSpan={COLUMNS} style={{ height: top, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <VirtualSpacerRow height={top} columns={COLUMNS} />
           {items.map((item) => {
             const row = rows[item.index] as HistoryRow;
             return <HistoryTableRow key={row.traceId} row={row} rowIndex={item.index + 2} />;
           })}
-          {bottom > 0 && (
-            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable
-            <tr aria-hidden="true">
-              <td colSpan={COLUMNS} style={{ height: bottom, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <VirtualSpacerRow height={bottom} columns={COLUMNS} />
         </Table.Tbody>
       </Table>
     </div>

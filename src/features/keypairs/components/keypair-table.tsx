@@ -2,6 +2,7 @@ import { Checkbox, Table, UnstyledButton } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useRef } from "react";
 import { type KeypairSummary, MAX_BATCH_EXPORT } from "../../../../contract/kps.ts";
+import { VirtualSpacerRow } from "../../../components/virtual-spacer-row.tsx";
 import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
 import { blockerWords } from "../keypair-words.ts";
 import { headerCheckbox, type RowHold, rowCheckbox } from "../selection.ts";
@@ -103,12 +104,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {top > 0 && (
-            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable
-            <tr aria-hidden="true">
-              <td colSpan={COLUMNS} style={{ height: top, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <VirtualSpacerRow height={top} columns={COLUMNS} />
           {items.map((item) => {
             const keypair = rows[item.index] as KeypairSummary;
             const checkbox = rowCheckbox(selected, keypair, props.selectionBlocker);
@@ -128,12 +124,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
               />
             );
           })}
-          {bottom > 0 && (
-            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row, never focusable
-            <tr aria-hidden="true">
-              <td colSpan={COLUMNS} style={{ height: bottom, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <VirtualSpacerRow height={bottom} columns={COLUMNS} />
         </Table.Tbody>
       </Table>
     </div>

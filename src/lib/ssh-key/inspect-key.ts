@@ -201,8 +201,13 @@ export function readTopSequence(der: Uint8Array): DerNode[] {
   return readChildren(top.content);
 }
 
-/** RFC 8017 RSAPrivateKey: version, n, e, d, p, q, dP, dQ, qInv (two-prime only). */
-function inspectPkcs1(der: Uint8Array): KeyInspection {
+export type Pkcs1Fields = Record<"n" | "e" | "d" | "p" | "q" | "dP" | "dQ" | "qInv", Uint8Array>;
+
+/**
+ * RFC 8017 RSAPrivateKey: version, n, e, d, p, q, dP, dQ, qInv (two-prime only), each checked
+ * to be a positive INTEGER. The one reader of it, for the check and the protected download.
+ */
+export function readPkcs1(der: Uint8Array): Pkcs1Fields {
   const fields = readTopSequence(der);
   if (fields.length !== 9 || fields.some((field) => field.tag !== TAG_INTEGER)) damaged();
   const [version, ...numbers] = fields.map((field) => field.content);
@@ -217,6 +222,11 @@ function inspectPkcs1(der: Uint8Array): KeyInspection {
     Uint8Array,
     Uint8Array,
   ];
+  return { n, e, d, p, q, dP, dQ, qInv };
+}
+
+function inspectPkcs1(der: Uint8Array): KeyInspection {
+  const { n, e, d, p, q, dP, dQ, qInv } = readPkcs1(der);
   const facts = rsaFacts(e, n);
   if (!rsaPossessed(n, e, { d, p, q, qInv }, { dP, dQ })) throw new NotPossessedError(facts);
   return { ok: true, ...facts };

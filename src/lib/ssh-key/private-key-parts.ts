@@ -1,4 +1,4 @@
-import { readChildren, readTopSequence, SshReader } from "./inspect-key.ts";
+import { readChildren, readPkcs1, readTopSequence, SshReader } from "./inspect-key.ts";
 import { concat, sshString } from "./ssh-bytes.ts";
 
 /*
@@ -34,21 +34,9 @@ function pemBody(text: string): { label: string; der: Uint8Array } {
   return { label: match[1] as string, der: Uint8Array.from(atob(body), (c) => c.charCodeAt(0)) };
 }
 
-/** RFC 8017 RSAPrivateKey: version, n, e, d, p, q, dP, dQ, qInv. DER INTEGERs are mpints. */
+/** RFC 8017 RSAPrivateKey, read and checked by inspect-key's reader. DER INTEGERs are mpints. */
 function fromPkcs1(der: Uint8Array, comment: string): PrivateKeyParts {
-  const fields = readTopSequence(der).map((field) => field.content);
-  if (fields.length !== 9) unsupported();
-  const [, n, e, d, p, q, , , qInv] = fields as Uint8Array[] as [
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-    Uint8Array,
-  ];
+  const { n, e, d, p, q, qInv } = readPkcs1(der);
   const type = sshString("ssh-rsa");
   return {
     publicBlob: concat([type, sshString(e), sshString(n)]),

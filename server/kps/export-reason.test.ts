@@ -4,6 +4,7 @@
 // as sent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../iam/tokens.ts";
+import { ed25519Pair } from "../testing/ssh-pairs.ts";
 import { createTestWorld, type TestWorld } from "../testing/test-world.ts";
 
 let world: TestWorld;
@@ -149,7 +150,8 @@ describe("the export reason", () => {
   it("refuses and redacts key material or the caller's own token pasted into the reason", async () => {
     for (const pasted of [
       `Ticket 1: ${tokens.alice}`,
-      "Ticket 2: -----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE=",
+      // A real key made now, pasted on one line (a line break would be refused first).
+      `Ticket 2: ${ed25519Pair().privateKey.trim().replaceAll("\n", " ")}`,
       "Ticket 3: openssh-key-v1 leaked",
     ]) {
       const { response, rows } = await exportWith({ token: tokens.alice, reason: encoded(pasted) });

@@ -56,6 +56,11 @@ function entry(label: string, pem: string, algorithm: TestKey["algorithm"], keyS
   };
 }
 
+/** One real private key in OpenSSH's format, quick to make: for tests of a pasted key. */
+export function freshOpenSshKey(): string {
+  return toOpenSsh(pkcs8("ed25519"));
+}
+
 /** One key of every kind the console must verify. Takes a second or two (RSA 3072 and 4096). */
 export function generateTestKeys(): TestKey[] {
   return [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { freshOpenSshKey } from "../../testing/test-keys.ts";
 import { reasonHeader, reasonLength, reasonProblem } from "./reason-rules.ts";
 
 describe("reasonProblem", () => {
@@ -37,7 +38,9 @@ describe("reasonProblem", () => {
   });
 
   it("refuses pasted key material", () => {
-    expect(reasonProblem("-----BEGIN OPENSSH PRIVATE KEY-----", "required")).toBe("keyMaterial");
+    // A real key's first line, as a hurried paste would bring it.
+    const [armour] = freshOpenSshKey().split("\n");
+    expect(reasonProblem(`Ticket 7 ${armour}`, "required")).toBe("keyMaterial");
     expect(reasonProblem("see openssh-key-v1 blob", "optional")).toBe("keyMaterial");
   });
 

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import sshpk from "sshpk";
 import { describe, expect, it } from "vitest";
+import { freshOpenSshKey } from "../../testing/test-keys.ts";
 import {
   type AddedFile,
   addFiles,
@@ -67,7 +68,7 @@ describe("batch rows", () => {
       [],
       [
         file("good.pub"),
-        file("private.pub", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbg==\n"),
+        file("private.pub", freshOpenSshKey()),
         file("unread.pub", null),
         {
           fileName: "big.pub",

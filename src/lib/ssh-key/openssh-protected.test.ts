@@ -10,6 +10,7 @@ import {
   openProtectedKey,
   PROTECT_ROUNDS,
   protectPrivateKey,
+  toOpenSshPem,
   WRONG_PASSPHRASE,
 } from "./openssh-protected.ts";
 
@@ -188,9 +189,7 @@ describe("openProtectedKey re-opens what was written", { timeout: 120_000 }, () 
       otherBytes.subarray(theirs.start, theirs.end),
       swapped.subarray(mine.end),
     ]);
-    const lines = forged.toString("base64").match(/.{1,70}/g) ?? [];
-    const forgedText = `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines.join("\n")}\n-----END OPENSSH PRIVATE KEY-----\n`;
-    const result = openProtectedKey(forgedText, PASSPHRASE);
+    const result = openProtectedKey(toOpenSshPem(forged), PASSPHRASE);
     expect(result.ok).toBe(false);
   });
 });

@@ -42,7 +42,8 @@ function crypt(passphrase: string, salt: Uint8Array, rounds: number, data: Uint8
   }
 }
 
-function toPem(data: Uint8Array): string {
+/** openssh-key-v1 bytes in their PEM armour, 70 base64 characters a line, as ssh-keygen writes. */
+export function toOpenSshPem(data: Uint8Array): string {
   let binary = "";
   for (const byte of data) binary += String.fromCharCode(byte);
   const lines = btoa(binary).match(/.{1,70}/g) ?? [];
@@ -93,7 +94,7 @@ export function protectPrivateKey(
     sshString(parts.publicBlob),
     sshString(encrypted),
   ]);
-  return toPem(file);
+  return toOpenSshPem(file);
 }
 
 function fromBase64(text: string): Uint8Array | null {

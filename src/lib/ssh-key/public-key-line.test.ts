@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,9 +102,13 @@ describe("parsePublicKeyLine refuses, with the reason as a code", () => {
     for (const label of ["rsa-2048", "ed25519"]) {
       expect(codeOf(key(label).privateText)).toBe("text.privateKey");
     }
-    expect(codeOf("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----")).toBe(
-      "text.privateKey",
-    );
+    // And PKCS#1, which ssh-keygen no longer writes by default.
+    const pkcs1 = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    }).privateKey;
+    expect(codeOf(pkcs1)).toBe("text.privateKey");
   });
 
   it("several lines, saying how many", () => {

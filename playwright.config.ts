@@ -56,9 +56,13 @@ export default defineConfig({
       testMatch: /proxy-/,
       use: { baseURL: `http://127.0.0.1:${proxyPort}` },
     },
-    // Runs alone after the journeys: it counts long tasks, which CPU contention from parallel
-    // journeys on a 2-core machine would fake.
-    { name: "hostile-archives", testMatch: /hostile-archives/, dependencies: ["journeys"] },
+    // Runs alone after every other project: it counts long tasks, which CPU contention from
+    // parallel journeys on a 2-core machine would fake.
+    {
+      name: "hostile-archives",
+      testMatch: /hostile-archives/,
+      dependencies: ["journeys", "proxy-journeys"],
+    },
   ],
   webServer: [
     {

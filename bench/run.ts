@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { browserFigures } from "./browser-figures.ts";
 import { costGrowth } from "./cost-growth.ts";
 import { baselineEntryBytes, entryGzipBytes } from "./first-load.ts";
+import { appendHistory } from "./history.ts";
 import { historyFigures } from "./history-figures.ts";
 import { historyPageFigures } from "./history-page-figures.ts";
 import { serverThroughput } from "./server-throughput.ts";
@@ -102,12 +103,13 @@ try {
     history,
     historyPage,
   };
-  mkdirSync(join(import.meta.dirname, "results"), { recursive: true });
-  writeFileSync(
-    join(import.meta.dirname, "results", "latest.json"),
-    `${JSON.stringify(results, null, 2)}\n`,
+  const resultsDir = join(import.meta.dirname, "results");
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  appendHistory(resultsDir, results);
+  console.log(
+    `\nwritten to bench/results/latest.json and history.jsonl in ${results.durationSeconds} s`,
   );
-  console.log(`\nwritten to bench/results/latest.json in ${results.durationSeconds} s`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

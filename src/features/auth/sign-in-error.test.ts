@@ -3,8 +3,9 @@ import { ApiError } from "../../lib/api-error.ts";
 import { signInErrorText } from "./sign-in-error.ts";
 import { signInFailure } from "./sign-in-failure.ts";
 import { signInWords } from "./words/sign-in-en.ts";
+import { signInFailureWords } from "./words/sign-in-failure-en.ts";
 
-const t = signInWords.get();
+const t = { ...signInWords.get(), ...signInFailureWords.get() };
 
 function iam(status: number, message: string): ApiError {
   return new ApiError({ status, code: `IAM.${status}`, message, serviceMessage: message });

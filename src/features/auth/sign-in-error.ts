@@ -1,7 +1,9 @@
 import type { SignInFailure } from "./sign-in-failure.ts";
 import type { signInWords } from "./words/sign-in-en.ts";
+import type { signInFailureWords } from "./words/sign-in-failure-en.ts";
 
-type Words = ReturnType<typeof signInWords.get>;
+type Words = Pick<ReturnType<typeof signInWords.get>, "failedUnexpected" | "codeNeeded"> &
+  ReturnType<typeof signInFailureWords.get>;
 
 /** The failure in words the user can act on, after IAM's own. */
 export function signInErrorText(failure: SignInFailure, t: Words): string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ComponentType, useCallback, useEffect, useRef, useState } from "react";
 import type { Session } from "../../lib/session.ts";
 import type { SignInInput } from "./api/auth-api.ts";
 import type { SignInFailure } from "./sign-in-failure.ts";
@@ -7,7 +7,12 @@ import type { SignInFailure } from "./sign-in-failure.ts";
 // needed to draw the form: they load while the user types, like the signed-in console does.
 const loadAttempt = () => import("./sign-in-attempt.ts");
 
-type SignInState = { pending: boolean; failure: SignInFailure | null };
+type SignInState = {
+  pending: boolean;
+  failure: SignInFailure | null;
+  /** Says what the failure was; null when the code that knows could not be fetched. */
+  FailureText: ComponentType<{ failure: SignInFailure }> | null;
+};
 
 // Here, not in ./sign-in-failure.ts: importing that module would bring it into the first load.
 const UNEXPECTED_FAILURE: SignInFailure = {
@@ -23,7 +28,11 @@ const UNEXPECTED_FAILURE: SignInFailure = {
  * ignored.
  */
 export function useSignIn() {
-  const [state, setState] = useState<SignInState>({ pending: false, failure: null });
+  const [state, setState] = useState<SignInState>({
+    pending: false,
+    failure: null,
+    FailureText: null,
+  });
   const inFlight = useRef(false);
   useEffect(() => {
     loadAttempt().catch(() => undefined);
@@ -31,14 +40,16 @@ export function useSignIn() {
   const submit = useCallback(async (input: SignInInput): Promise<Session | null> => {
     if (inFlight.current) return null;
     inFlight.current = true;
-    setState({ pending: true, failure: null });
+    setState({ pending: true, failure: null, FailureText: null });
     try {
-      const outcome = await (await loadAttempt()).attemptSignIn(input);
-      setState({ pending: false, failure: "failure" in outcome ? outcome.failure : null });
+      const attempt = await loadAttempt();
+      const outcome = await attempt.attemptSignIn(input);
+      const failure = "failure" in outcome ? outcome.failure : null;
+      setState({ pending: false, failure, FailureText: attempt.SignInFailureText });
       return "session" in outcome ? outcome.session : null;
     } catch {
       // The code itself could not be fetched: nothing was sent.
-      setState({ pending: false, failure: UNEXPECTED_FAILURE });
+      setState({ pending: false, failure: UNEXPECTED_FAILURE, FailureText: null });
       return null;
     } finally {
       inFlight.current = false;

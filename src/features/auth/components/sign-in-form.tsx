@@ -14,7 +14,6 @@ import { LanguagePicker } from "../../../components/language-picker.tsx";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
 import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
-import { signInErrorText } from "../sign-in-error.ts";
 import { useConsoleSetup } from "../use-console-setup.ts";
 import { useSignIn } from "../use-sign-in.ts";
 import { signInWords } from "../words/sign-in-en.ts";
@@ -131,7 +130,7 @@ export function SignInForm() {
           )}
           {failure && failure.reason !== "codeNeeded" && (
             <Alert color="red" title={t.failedTitle} role="alert">
-              {signInErrorText(failure, t)}
+              {signIn.FailureText ? <signIn.FailureText failure={failure} /> : t.failedUnexpected}
             </Alert>
           )}
           <TextInput

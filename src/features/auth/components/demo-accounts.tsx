@@ -3,10 +3,10 @@ import type { ConsoleSetup } from "../../../../contract/console.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { signInWords } from "../words/sign-in-en.ts";
 
-export type DemoAccountsProps = { demo: NonNullable<ConsoleSetup["demo"]> };
+type Props = { demo: NonNullable<ConsoleSetup["demo"]> };
 
 /** The demo's sign-in, as the terminal that started the server prints it. */
-export function DemoAccounts({ demo }: DemoAccountsProps) {
+export function DemoAccounts({ demo }: Props) {
   const t = useWords(signInWords);
   // Labels and values, not a sentence: the same list reads right in every language.
   return (

@@ -17,6 +17,7 @@ import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
 import { useConsoleSetup } from "../use-console-setup.ts";
 import { useSignIn } from "../use-sign-in.ts";
 import { signInWords } from "../words/sign-in-en.ts";
+import { DemoAccounts } from "./demo-accounts.tsx";
 
 /**
  * Region projects offered as suggestions; any other project name may be typed. A native
@@ -54,9 +55,7 @@ export function SignInForm() {
   // Set once IAM has said this user has a virtual MFA device (IAM.7101): the id the code is for.
   const [mfaUserId, setMfaUserId] = useState<string | null>(null);
   const [code, setCode] = useState("");
-  const setup = useConsoleSetup();
-  const demo = setup?.setup.demo ?? null;
-  const DemoAccounts = setup?.DemoAccounts ?? null;
+  const demo = useConsoleSetup()?.demo ?? null;
   // The demo's account name fills an empty field once the server has said it runs the demo.
   const [prefilled, setPrefilled] = useState(false);
   if (demo && !prefilled) {
@@ -122,7 +121,7 @@ export function SignInForm() {
             </div>
             <LanguagePicker />
           </Group>
-          {demo && DemoAccounts && <DemoAccounts demo={demo} />}
+          {demo && <DemoAccounts demo={demo} />}
           {notice && !failure && (
             <Alert color="blue" title={t.signedOutTitle}>
               {notice}

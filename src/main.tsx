@@ -1,8 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { ErrorBoundary } from "react-error-boundary";
 import { App } from "./app/app.tsx";
 import { Providers } from "./app/providers.tsx";
+import { CrashBoundary } from "./components/crash-boundary.tsx";
 import { CrashNotice } from "./components/crash-notice.tsx";
 import { loadLanguage } from "./lib/i18n/i18n.ts";
 import { language } from "./lib/i18n/language.ts";
@@ -18,17 +18,17 @@ void loadLanguage(language.get())
     createRoot(root).render(
       <StrictMode>
         <Providers>
-          <ErrorBoundary
-            fallbackRender={({ resetErrorBoundary }) => (
+          <CrashBoundary
+            fallback={(retry) => (
               <CrashNotice
                 region="console"
-                onRetry={resetErrorBoundary}
+                onRetry={retry}
                 onReload={() => window.location.reload()}
               />
             )}
           >
             <App />
-          </ErrorBoundary>
+          </CrashBoundary>
         </Providers>
       </StrictMode>,
     ),

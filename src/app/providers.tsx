@@ -4,7 +4,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   MantineProvider,
-  Notification,
+  type MantineThemeComponent,
 } from "@mantine/core";
 import type { ReactNode } from "react";
 
@@ -15,11 +15,12 @@ const theme = createTheme({
   defaultRadius: "sm",
   components: {
     // Every toast gets a named close button, and its message the body colour: Mantine's grey
-    // under a title falls short of AA contrast.
-    Notification: Notification.extend({
+    // under a title falls short of AA contrast. A plain object, not `Notification.extend`:
+    // that would bring the Notification component itself into the first load.
+    Notification: {
       defaultProps: { closeButtonProps: { "aria-label": "Dismiss notification" } },
       styles: { description: { color: "var(--mantine-color-text)" } },
-    }),
+    } satisfies MantineThemeComponent,
   },
 });
 

@@ -1,4 +1,4 @@
-import { NativeSelect } from "@mantine/core";
+import { ComboboxChevron, InputBase } from "@mantine/core";
 import { switchLanguage, useLanguage, useWords } from "../lib/i18n/i18n.ts";
 import {
   LANGUAGE_NAMES,
@@ -8,20 +8,31 @@ import {
 } from "../lib/i18n/language.ts";
 import { languagePickerWords } from "./words/en.ts";
 
-const OPTIONS = LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }));
-const SHORT_OPTIONS = LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_SHORT_NAMES[code] }));
-
-/** A native select: every keyboard and screen reader knows it, and it needs no popover code. */
+/**
+ * A native select: every keyboard and screen reader knows it, and it needs no popover code.
+ * Drawn as Mantine's NativeSelect draws one (its input, its chevron), without NativeSelect's
+ * parsing of option data, which put 0.3 KB gzip into the first load for two fixed languages.
+ */
 export function LanguagePicker({ compact = false }: { compact?: boolean }) {
   const t = useWords(languagePickerWords);
   const current = useLanguage();
+  const names = compact ? LANGUAGE_SHORT_NAMES : LANGUAGE_NAMES;
   return (
-    <NativeSelect
+    <InputBase
+      component="select"
       aria-label={t.label}
-      data={compact ? SHORT_OPTIONS : OPTIONS}
       value={current}
       onChange={(event) => void switchLanguage(event.currentTarget.value as Language)}
       w={compact ? 68 : 96}
-    />
+      pointer
+      rightSection={<ComboboxChevron size="sm" />}
+      rightSectionPointerEvents="none"
+    >
+      {LANGUAGES.map((code) => (
+        <option key={code} value={code}>
+          {names[code]}
+        </option>
+      ))}
+    </InputBase>
   );
 }

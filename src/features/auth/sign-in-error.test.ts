@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-error.ts";
-import { signInErrorText, signInFailure } from "./sign-in-error.ts";
+import { signInErrorText } from "./sign-in-error.ts";
+import { signInFailure } from "./sign-in-failure.ts";
 import { signInWords } from "./words/sign-in-en.ts";
+import { signInFailureWords } from "./words/sign-in-failure-en.ts";
 
-const t = signInWords.get();
+const t = { ...signInWords.get(), ...signInFailureWords.get() };
 
 function iam(status: number, message: string): ApiError {
   return new ApiError({ status, code: `IAM.${status}`, message, serviceMessage: message });
@@ -49,5 +51,11 @@ describe("signInFailure", () => {
     expect(signInFailure(refusal("IAM.7102")).reason).toBe("codeWrong");
     expect(signInFailure(refusal("IAM.7103")).reason).toBe("codeUsed");
     expect(signInErrorText(signInFailure(refusal("IAM.7103")), t)).toBe(t.codeUsed);
+  });
+
+  it("keeps the user IAM wants a code for, so the next try can carry it", () => {
+    const error = new ApiError({ status: 401, code: "IAM.7101", message: "x", userId: "u-42" });
+    expect(signInFailure(error)).toMatchObject({ reason: "codeNeeded", userId: "u-42" });
+    expect(signInFailure(new Error("offline")).userId).toBeNull();
   });
 });

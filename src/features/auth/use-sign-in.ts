@@ -1,37 +1,59 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ComponentType, useCallback, useEffect, useRef, useState } from "react";
 import type { Session } from "../../lib/session.ts";
 import type { SignInInput } from "./api/auth-api.ts";
+import type { SignInFailure } from "./sign-in-failure.ts";
 
-// The request code (with the contract's validators) is not needed to draw the form: it loads
-// while the user types, like the signed-in console does.
-const loadAuthApi = () => import("./api/auth-api.ts");
+// The request code (with the contract's validators) and the reading of IAM's refusals are not
+// needed to draw the form: they load while the user types, like the signed-in console does.
+const loadAttempt = () => import("./sign-in-attempt.ts");
 
-type SignInState = { pending: boolean; error: unknown };
+type SignInState = {
+  pending: boolean;
+  failure: SignInFailure | null;
+  /** Says what the failure was; null when the code that knows could not be fetched. */
+  FailureText: ComponentType<{ failure: SignInFailure }> | null;
+};
+
+// Here, not in ./sign-in-failure.ts: importing that module would bring it into the first load.
+const UNEXPECTED_FAILURE: SignInFailure = {
+  reason: "unexpected",
+  iamMessage: null,
+  retryAfter: null,
+  userId: null,
+};
 
 /**
  * Signing in, without TanStack Query: its client lives in the signed-in shell, and a sign-in
- * needs no cache, only pending and error. A second submit while one is in flight is ignored.
+ * needs no cache, only pending and what went wrong. A second submit while one is in flight is
+ * ignored.
  */
 export function useSignIn() {
-  const [state, setState] = useState<SignInState>({ pending: false, error: null });
+  const [state, setState] = useState<SignInState>({
+    pending: false,
+    failure: null,
+    FailureText: null,
+  });
   const inFlight = useRef(false);
   useEffect(() => {
-    loadAuthApi().catch(() => undefined);
+    loadAttempt().catch(() => undefined);
   }, []);
   const submit = useCallback(async (input: SignInInput): Promise<Session | null> => {
     if (inFlight.current) return null;
     inFlight.current = true;
-    setState({ pending: true, error: null });
+    setState({ pending: true, failure: null, FailureText: null });
     try {
-      const session = await (await loadAuthApi()).signIn(input);
-      setState({ pending: false, error: null });
-      return session;
-    } catch (error) {
-      setState({ pending: false, error });
+      const attempt = await loadAttempt();
+      const outcome = await attempt.attemptSignIn(input);
+      const failure = "failure" in outcome ? outcome.failure : null;
+      setState({ pending: false, failure, FailureText: attempt.SignInFailureText });
+      return "session" in outcome ? outcome.session : null;
+    } catch {
+      // The code itself could not be fetched: nothing was sent.
+      setState({ pending: false, failure: UNEXPECTED_FAILURE, FailureText: null });
       return null;
     } finally {
       inFlight.current = false;
     }
   }, []);
-  return { ...state, isError: state.error !== null, submit };
+  return { ...state, submit };
 }

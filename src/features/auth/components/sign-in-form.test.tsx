@@ -7,10 +7,12 @@ import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { clearSession, getSession } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { signInWords } from "../words/sign-in-en.ts";
+import { signInFailureWords } from "../words/sign-in-failure-en.ts";
+import chineseFailure from "../words/sign-in-failure-zh-cn.ts";
 import chinese from "../words/sign-in-zh-cn.ts";
 import { SignInForm } from "./sign-in-form.tsx";
 
-const t = signInWords.get();
+const t = { ...signInWords.get(), ...signInFailureWords.get() };
 
 afterEach(async () => {
   await switchLanguage("en");
@@ -161,6 +163,27 @@ describe("SignInForm", () => {
     expect(screen.getByRole("button", { name: zh.submit })).toBeTruthy();
     expect(document.documentElement.lang).toBe("zh-CN");
     expect({ ...localStorage }).toEqual({ "kps-console.language": "zh-CN" });
+  });
+
+  it("says a refusal in the language chosen after it, as the rest of the form does", async () => {
+    stubServer(() =>
+      Response.json({ error: { code: 401, message: "wrong password" } }, { status: 401 }),
+    );
+    renderWithProviders(<SignInForm />);
+    await fillAndSubmit();
+    expect(await screen.findByText(t.wrongCredentials, { exact: false })).toBeTruthy();
+    await userEvent
+      .setup()
+      .selectOptions(
+        screen.getByRole("combobox", { name: languagePickerWords.get().label }),
+        "zh-CN",
+      );
+    const alert = await screen.findByRole("alert");
+    await vi.waitFor(() =>
+      expect(alert.textContent).toContain(chineseFailure["auth/sign-in-failure"].wrongCredentials),
+    );
+    expect(alert.textContent).toContain(chinese["auth/sign-in"].failedTitle);
+    expect(alert.textContent).not.toContain(t.wrongCredentials);
   });
 
   it("asks for the code when IAM says the user has an MFA device, then signs in with both methods", async () => {

@@ -11,11 +11,9 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { LanguagePicker } from "../../../components/language-picker.tsx";
-import { isApiError } from "../../../lib/api-error.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
 import { readRememberedSignIn, rememberSignIn } from "../remembered-sign-in.ts";
-import { signInErrorText, signInFailure } from "../sign-in-error.ts";
 import { useConsoleSetup } from "../use-console-setup.ts";
 import { useSignIn } from "../use-sign-in.ts";
 import { signInWords } from "../words/sign-in-en.ts";
@@ -67,9 +65,9 @@ export function SignInForm() {
   const [password, setPassword] = useState("");
   const [project, setProject] = useState("cn-north-4");
   const signIn = useSignIn();
-  const failure = signIn.isError ? signInFailure(signIn.error) : null;
+  const failure = signIn.failure;
   if (failure?.reason === "codeNeeded" && mfaUserId === null) {
-    setMfaUserId(isApiError(signIn.error) ? (signIn.error.userId ?? "") : "");
+    setMfaUserId(failure.userId ?? "");
   }
   // Another user or account is another sign-in: the code asked for the last one no longer applies.
   function forgetCode() {
@@ -124,14 +122,14 @@ export function SignInForm() {
             <LanguagePicker />
           </Group>
           {demo && <DemoAccounts demo={demo} />}
-          {notice && !signIn.isError && (
+          {notice && !failure && (
             <Alert color="blue" title={t.signedOutTitle}>
               {notice}
             </Alert>
           )}
           {failure && failure.reason !== "codeNeeded" && (
             <Alert color="red" title={t.failedTitle} role="alert">
-              {signInErrorText(failure, t)}
+              {signIn.FailureText ? <signIn.FailureText failure={failure} /> : t.failedUnexpected}
             </Alert>
           )}
           <TextInput

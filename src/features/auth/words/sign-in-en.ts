@@ -1,4 +1,3 @@
-import { params } from "@nanostores/i18n";
 import { defineWords } from "../../../lib/i18n/i18n.ts";
 
 // The sign-in page's words, apart from the signed-in session's: they are the first load.
@@ -19,19 +18,10 @@ export const signInWords = defineWords("auth/sign-in", {
   signedOutUnauthorized: "Your session is no longer valid. Sign in again.",
   failedTitle: "Could not sign in",
   failedUnexpected: "Sign-in failed. Try again.",
-  iamSaid: params("IAM said: “{message}”"),
-  tooManyAttempts: params("Too many sign-in attempts. Wait {seconds} seconds and try again."),
-  tooManyAttemptsMoment: "Too many sign-in attempts. Wait a moment and try again.",
-  checkProject:
-    "Check the project name: this user may not have access to that project, or it does not exist.",
-  wrongCredentials: "The account name, user name or password is wrong. Check them and try again.",
-  refusedOther: "IAM refused the sign-in.",
   code: "Verification code",
   codeHint: "Six digits from the authenticator app of your virtual MFA device",
   codeNeeded:
     "This user has a virtual MFA device: enter the six-digit code from the authenticator app to finish signing in.",
-  codeWrong: "The verification code is wrong. Enter the code the authenticator app shows now.",
-  codeUsed: "This code was already used. Wait for the next code and enter it.",
   demoMfa: "MFA secret of",
   demoTitle: "Demo accounts",
   demoAccount: "Account",

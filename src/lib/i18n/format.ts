@@ -13,7 +13,20 @@ export type Format = {
   utc: (date: Date) => string;
 };
 
+// Intl formatters are immutable and building one costs up to a few milliseconds (the two date
+// formats most): each language's set is built once and shared, not once per component.
+const built = new Map<Language, Format>();
+
 export function formatFor(code: Language): Format {
+  let format = built.get(code);
+  if (!format) {
+    format = buildFormat(code);
+    built.set(code, format);
+  }
+  return format;
+}
+
+function buildFormat(code: Language): Format {
   const number = new Intl.NumberFormat(code);
   const unit = (name: string, unitDisplay: "long" | "short") =>
     new Intl.NumberFormat(code, {

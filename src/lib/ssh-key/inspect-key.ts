@@ -428,7 +428,12 @@ function decodeBase64(body: string): Uint8Array {
   if (body.length === 0 || body.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
     damaged();
   }
-  return Uint8Array.from(atob(body), (char) => char.charCodeAt(0));
+  const binary = atob(body);
+  // A plain loop: Uint8Array.from(string, map) walks the string's iterator with a callback per
+  // character, about 1 ms per RSA 4096 key in a fresh worker against 0.1 ms for this.
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
 }
 
 const DASHES = "-".repeat(5);

@@ -2,6 +2,7 @@ import { EXPORT_REASON_HEADER } from "../../../../contract/export-audit.ts";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { apiFetch } from "../../../lib/api-client.ts";
 import type { ArchiveRefusal, ArchiveReport } from "../archive/archive-types.ts";
+import { loadedInspector, loadInspector } from "../archive/load-inspector.ts";
 
 /** Ten keys are tens of KB; reading stops past this so a hostile body never fills memory. */
 const MAX_READ_BYTES = 256 * 1024;
@@ -88,10 +89,10 @@ export async function exportAndInspect(input: {
   const bytes = await readCapped(response);
   // Marks (names only, no data) let `npm run bench` split transfer, checking and rendering.
   performance.mark("kps:export-received");
-  // Loaded on demand so JSZip, the inspector and its words stay out of the first load.
-  const { inspectArchive, ArchiveRejectedError, refusalText } = await import(
-    "../archive/inspect-archive.ts"
-  );
+  // Loaded on demand so JSZip, the inspector and its words stay out of the first load; the
+  // confirmation has loaded it by now, and then the check starts in this very task.
+  const { inspectArchive, ArchiveRejectedError, refusalText } =
+    loadedInspector() ?? (await loadInspector());
   if (bytes === null) throw new RefusedArchiveError({ code: "tooLarge" }, requestId, refusalText);
   try {
     const report = await inspectArchive(

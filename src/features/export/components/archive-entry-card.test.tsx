@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { formatFor } from "../../../lib/i18n/format.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { freshOpenSshKey } from "../../../testing/test-keys.ts";
 import type { EntryReport } from "../archive/archive-types.ts";
@@ -36,7 +37,9 @@ afterEach(() => {
 
 describe("ArchiveEntryCard", () => {
   it("masks a revealed key again after a minute", () => {
-    renderWithProviders(<ArchiveEntryCard entry={entry} onDownload={() => undefined} />);
+    renderWithProviders(
+      <ArchiveEntryCard entry={entry} format={formatFor("en")} onDownload={() => undefined} />,
+    );
     fireEvent.click(screen.getByRole("button", { name: reveal }));
     expect(screen.getByText(BODY_LINE)).toBeTruthy();
     act(() => {

@@ -1,12 +1,14 @@
-import { Alert, Badge, Button, Group, Modal, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { type ComponentType, useEffect, useState } from "react";
 import { revokeAllObjectUrls, saveBlob } from "../../../lib/download.ts";
+import { useFormat } from "../../../lib/i18n/format.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { ExportResult } from "../api/batch-export.ts";
 import type { EntryReport } from "../archive/archive-types.ts";
 import { findingWords, previewWords } from "../archive/words/en.ts";
 import { ArchiveEntryCard } from "./archive-entry-card.tsx";
+import classes from "./export-preview-modal.module.css";
 import { verdictText } from "./finding-text.ts";
 import type { ProtectedDownloadProps } from "./protected-download-modal.tsx";
 
@@ -33,7 +35,11 @@ const toProtect = (entry: EntryReport) => ({
 export function ExportPreviewModal({ result, onClose }: Props) {
   const t = useWords(previewWords);
   const findings = useWords(findingWords);
-  const phone = useMediaQuery("(max-width: 36em)") ?? false;
+  // Read at the first render: read in an effect (the default), the answer re-rendered all ten
+  // cards once more before the preview's first frame.
+  const phone = useMediaQuery("(max-width: 36em)", undefined, { getInitialValueInEffect: false });
+  // One set of Intl formatters for the ten cards: each costs about a millisecond to build.
+  const format = useFormat();
   // The browser saves without a word on some set-ups; the preview says it was handed over.
   const [saved, setSaved] = useState<string | null>(null);
   const [failed, setFailed] = useState<{ fileName: string; retry: () => void } | null>(null);
@@ -103,26 +109,18 @@ export function ExportPreviewModal({ result, onClose }: Props) {
             </Group>
           </Alert>
         )}
-        <SimpleGrid
-          component="ul"
-          cols={{ base: 1, lg: 2 }}
-          spacing="xs"
-          verticalSpacing="xs"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-label={t.filesLabel}
-        >
+        <ul className={classes.files} aria-label={t.filesLabel}>
           {report.entries.map((entry) => (
             <ArchiveEntryCard
               key={entry.fileName}
               entry={entry}
+              format={format}
               onDownload={saveEntry}
               onProtect={entry.status === "verified" ? protectEntry : undefined}
               onWarmProtect={warmProtected}
             />
           ))}
-        </SimpleGrid>
+        </ul>
         {failed && (
           <Alert color="red" title={t.downloadFailed} role="alert">
             <Text size="sm">{t.downloadFailedText({ file: failed.fileName })}</Text>

@@ -8,6 +8,7 @@ import { getSession, useSession } from "../../../lib/session.ts";
 import { useSecondsUntil } from "../../../lib/use-seconds-until.ts";
 import { exportAndInspect } from "../api/batch-export.ts";
 import { freshSignIn, type StepUpCredentials } from "../api/fresh-token.ts";
+import { loadInspector } from "../archive/load-inspector.ts";
 import { explainExportError, isListStale, waitWords } from "../explain-export-error.ts";
 import { reasonHeader } from "../reason-rules.ts";
 import {
@@ -21,7 +22,6 @@ import {
 import { ConfirmExportModal, type ExportRequest } from "./confirm-export-modal.tsx";
 
 const loadPreview = () => import("./export-preview-modal.tsx");
-const loadInspector = () => import("../archive/inspect-archive.ts");
 
 /**
  * The export, and the preview's code in parallel: the modal is rendered only once both are in,

@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Badge, Checkbox, CopyButton, Table } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { memo, useId, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { CheckIcon, CopyIcon } from "../../../components/icons.tsx";
 import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
 import { blockerWords, frozenState, scopeWords, statusWords } from "../keypair-words.ts";
 import { exportBlocker } from "../selection.ts";
 import { listWords, valueWords } from "../words/en.ts";
+import { CopyFingerprintButton } from "./copy-fingerprint-button.tsx";
 import classes from "./keypair-row.module.css";
 
 export const ROW_HEIGHT = 56;
@@ -66,8 +66,12 @@ export const KeypairRow = memo(function KeypairRow({
     >
       <td className={Table.classes.td}>
         {/* A native title instead of a Tooltip per row: far cheaper while scrolling 10,000 rows. */}
-        <span title={reason ?? undefined}>
-          <Checkbox
+        <span className={classes.checkbox} title={reason ?? undefined}>
+          {/* A native checkbox drawn like Mantine's: its role, name and keyboard are the
+              browser's own. */}
+          <input
+            type="checkbox"
+            className={`mantine-focus-auto ${classes.checkboxInput}`}
             aria-label={t.selectOne({ name: keypair.name })}
             aria-describedby={describedBy}
             checked={checked}
@@ -80,21 +84,25 @@ export const KeypairRow = memo(function KeypairRow({
               shiftHeld.current = false;
             }}
           />
+          <svg viewBox="0 0 10 7" aria-hidden="true" className={classes.checkboxIcon}>
+            <path
+              d="M4 4.586L1.707 2.293A1 1 0 1 0 .293 3.707l3 3a.997.997 0 0 0 1.414 0l5-5A1 1 0 1 0 8.293.293L4 4.586z"
+              fill="currentColor"
+              fillRule="evenodd"
+              clipRule="evenodd"
+            />
+          </svg>
         </span>
       </td>
       <td className={Table.classes.td}>
-        <Anchor
-          component="button"
+        <button
           type="button"
+          className={`mantine-focus-auto ${classes.name}`}
           onClick={() => onOpen(keypair.name)}
           title={keypair.name}
-          fw={500}
-          display="block"
-          maw="100%"
-          style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
         >
           {keypair.name}
-        </Anchor>
+        </button>
         {blocker && (
           <p id={reasonId} className={classes.reason} title={blocker}>
             {blocker}
@@ -116,25 +124,17 @@ export const KeypairRow = memo(function KeypairRow({
         <div className={classes.fingerprintCell}>
           <p className={classes.fingerprint}>{keypair.fingerprint ?? values.notReported}</p>
           {keypair.fingerprint && (
-            <CopyButton value={keypair.fingerprint}>
-              {({ copied, copy }) => (
-                <ActionIcon
-                  variant="subtle"
-                  color={copied ? "teal" : "gray"}
-                  onClick={copy}
-                  aria-label={t.copyFingerprint({ name: keypair.name })}
-                >
-                  {copied ? <CheckIcon /> : <CopyIcon />}
-                </ActionIcon>
-              )}
-            </CopyButton>
+            <CopyFingerprintButton
+              value={keypair.fingerprint}
+              label={t.copyFingerprint({ name: keypair.name })}
+            />
           )}
         </div>
       </td>
       <td className={Table.classes.td}>
-        <Badge variant="light" color={keypair.is_key_protection ? "blue" : "gray"}>
+        <span className={classes.badge} data-hosted={keypair.is_key_protection || undefined}>
           {keypair.is_key_protection ? values.hosted : values.notHosted}
-        </Badge>
+        </span>
       </td>
       <td className={`${Table.classes.td} ${classes.tabletUp}`}>
         <p

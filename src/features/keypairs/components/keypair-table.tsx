@@ -11,7 +11,7 @@ import classes from "./keypair-row.module.css";
 import { KeypairRow, ROW_HEIGHT } from "./keypair-row.tsx";
 
 type Props = {
-  rows: KeypairSummary[];
+  rows: readonly KeypairSummary[];
   selected: readonly string[];
   sort: "asc" | "desc";
   /** The shared message a row held back points at: the cap's, or why nothing may be selected. */
@@ -21,7 +21,7 @@ type Props = {
   /** `extend`: shift-click, which selects the range from the last row ticked. */
   onToggle: (keypair: KeypairSummary, extend: boolean) => void;
   /** The rows on screen now, which the header checkbox is about. */
-  onToggleView: (inView: KeypairSummary[]) => void;
+  onToggleView: (inView: readonly KeypairSummary[]) => void;
   onOpen: (name: string) => void;
 };
 

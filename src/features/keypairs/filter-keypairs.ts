@@ -115,8 +115,7 @@ function narrows(previous: KeypairFilters, next: KeypairFilters): boolean {
     before.text === "" &&
     after.text === "" &&
     before.sha256 !== null &&
-    after.sha256 !== null &&
-    after.sha256.startsWith(before.sha256)
+    after.sha256?.startsWith(before.sha256) === true
   );
 }
 

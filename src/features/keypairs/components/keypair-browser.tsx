@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
-import { useCallback, useId, useMemo, useRef } from "react";
+import { memo, useCallback, useId, useMemo, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
@@ -20,6 +20,22 @@ import { listWords } from "../words/en.ts";
 import { KeypairFiltersBar } from "./keypair-filters-bar.tsx";
 import { KeypairTable } from "./keypair-table.tsx";
 import { SelectionBar } from "./selection-bar.tsx";
+
+// Memoised: a keystroke changes the count beside it, not the button.
+const RefreshButton = memo(function RefreshButton({
+  onRefresh,
+  loading,
+}: {
+  onRefresh: () => void;
+  loading: boolean;
+}) {
+  const t = useWords(listWords);
+  return (
+    <Button variant="default" size="compact-sm" onClick={onRefresh} loading={loading}>
+      {t.refresh}
+    </Button>
+  );
+});
 
 type Props = {
   list: ReturnType<typeof useAllKeypairs>;
@@ -88,6 +104,8 @@ export function KeypairBrowser({
     (sort: KeypairFilters["sort"]) => setFilters((current) => ({ ...current, sort })),
     [setFilters],
   );
+  const { refetch } = list.query;
+  const onRefresh = useCallback(() => refetch(), [refetch]);
   const onClearSelection = useCallback(() => onSelectedChange(() => []), [onSelectedChange]);
 
   let body: React.ReactNode;
@@ -151,14 +169,10 @@ export function KeypairBrowser({
           </Text>
         )}
         {query.data && (
-          <Button
-            variant="default"
-            size="compact-sm"
-            onClick={() => query.refetch()}
+          <RefreshButton
+            onRefresh={onRefresh}
             loading={query.isRefetching && !query.isFetchingNextPage}
-          >
-            {t.refresh}
-          </Button>
+          />
         )}
         {query.data && !complete && !query.isError && (
           <Group gap={6} role="status">

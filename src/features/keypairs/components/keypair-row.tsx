@@ -1,10 +1,10 @@
 import { Table } from "@mantine/core";
 import { memo, useId, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
+import type { Language } from "../../../lib/i18n/language.ts";
 import { blockerWords, frozenState, scopeWords, statusWords } from "../keypair-words.ts";
 import { exportBlocker } from "../selection.ts";
-import { listWords, valueWords } from "../words/en.ts";
+import type { listWords, valueWords } from "../words/en.ts";
 import { CopyFingerprintButton } from "./copy-fingerprint-button.tsx";
 import classes from "./keypair-row.module.css";
 
@@ -20,6 +20,10 @@ type Props = {
   rowIndex: number;
   onToggle: (keypair: KeypairSummary, extend: boolean) => void;
   onOpen: (name: string) => void;
+  /** The table's words, passed down: a subscription to the language per row cost every mount. */
+  t: ReturnType<typeof listWords.get>;
+  values: ReturnType<typeof valueWords.get>;
+  language: Language;
 };
 
 // Memoised on primitive props so scrolling re-renders only the rows that enter the view.
@@ -33,13 +37,13 @@ export const KeypairRow = memo(function KeypairRow({
   rowIndex,
   onToggle,
   onOpen,
+  t,
+  values,
+  language,
 }: Props) {
   const reasonId = useId();
   // A change event does not say whether Shift was held; the click before it does.
   const shiftHeld = useRef(false);
-  const t = useWords(listWords);
-  const values = useWords(valueWords);
-  const language = useLanguage();
   const held = exportBlocker(keypair);
   const blocker = held && blockerWords(held, values, language);
   const frozen = frozenState(keypair) !== 0;

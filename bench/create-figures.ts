@@ -43,8 +43,12 @@ async function createInDialog(page: Page, name: string, label: string): Promise<
     throw new Error(`create ${label} (${name}): ${String(error)}`);
   });
   const offer = page.getByRole("dialog", { name: `Key pair ${name} created` });
-  await offer.getByRole("checkbox", { name: "I do not need the private key" }).check();
-  await offer.getByRole("button", { name: "Done" }).click();
+  // By keyboard: the "created" notifications stack up bottom-left on a slow machine and can cover
+  // the checkbox, and a pointer resting on one pauses its closing, so a click never lands.
+  const dismiss = offer.getByRole("checkbox", { name: "I do not need the private key" });
+  await dismiss.press("Space");
+  if (!(await dismiss.isChecked())) throw new Error(`create ${label}: the dismissal did not tick`);
+  await offer.getByRole("button", { name: "Done" }).press("Enter");
   await offer.waitFor({ state: "hidden" });
   return ms;
 }

@@ -114,6 +114,17 @@ export function KeypairsPage({ session }: { session: Session }) {
     [session, openName, closeDetail, onListStale, t.delete],
   );
 
+  // Kept across a tick of a checkbox, which re-renders this page but changes nothing here.
+  const toolbar = useMemo(
+    () => (
+      <>
+        <CreateKeypairAction session={session} takenNames={byName} />
+        <ImportActions session={session} existing={byName} />
+      </>
+    ),
+    [session, byName],
+  );
+
   return (
     <>
       <Title order={2} size="h3" mb="sm">
@@ -127,12 +138,7 @@ export function KeypairsPage({ session }: { session: Session }) {
         selected={selected}
         onSelectedChange={onSelectedChange}
         selectionBlocker={selectionBlocker(session, t)}
-        toolbar={
-          <>
-            <CreateKeypairAction session={session} takenNames={byName} />
-            <ImportActions session={session} existing={byName} />
-          </>
-        }
+        toolbar={toolbar}
         actions={
           <>
             <ExportAction session={session} keypairs={selectedRows} onListStale={onListStale} />

@@ -34,15 +34,31 @@ function searchNeedle(search: string): Needle {
 }
 
 /**
- * Each row's name and MD5 fingerprint (as listed, and without colons), lower-cased, in row
- * order: built once per list so a keystroke over 10,000 rows allocates no strings. A newline
- * cannot occur in either, so a needle cannot match across them.
+ * The list in name order with each row's name and MD5 fingerprint (as listed, and without
+ * colons), lower-cased: built once per list so a keystroke over 10,000 rows neither sorts nor
+ * allocates a string per row. A newline cannot occur in either, so a needle cannot match across
+ * them.
  */
-export function searchIndex(rows: readonly KeypairSummary[]): string[] {
-  return rows.map((keypair) => {
+export type SearchIndex = {
+  sorted: readonly KeypairSummary[];
+  haystacks: ReadonlyMap<KeypairSummary, string>;
+};
+
+// Names are ASCII letters, digits, "_" and "-": a plain code-unit comparison is the server's order.
+const byName = (a: KeypairSummary, b: KeypairSummary) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+export function searchIndex(rows: readonly KeypairSummary[]): SearchIndex {
+  const sorted = [...rows].sort(byName);
+  const haystacks = new Map<KeypairSummary, string>();
+  for (const keypair of sorted) {
     const fingerprint = keypair.fingerprint ?? "";
-    return `${keypair.name}\n${fingerprint}\n${fingerprint.replaceAll(":", "")}`.toLowerCase();
-  });
+    haystacks.set(
+      keypair,
+      `${keypair.name}\n${fingerprint}\n${fingerprint.replaceAll(":", "")}`.toLowerCase(),
+    );
+  }
+  return { sorted, haystacks };
 }
 
 // Derived only when someone searches by SHA256, then kept for as long as the row object lives.
@@ -62,24 +78,71 @@ function matches(keypair: KeypairSummary, haystack: string, needle: Needle): boo
   return needle.sha256 !== null && sha256Of(keypair).startsWith(needle.sha256);
 }
 
+function isUnfiltered(filters: KeypairFilters): boolean {
+  return (
+    filters.search.trim() === "" &&
+    filters.scope === "all" &&
+    filters.hosted === "all" &&
+    filters.status === "all"
+  );
+}
+
+/** A filter's result, kept so the next keystroke can search within it. */
+export type Filtered = {
+  index: SearchIndex;
+  filters: KeypairFilters;
+  rows: readonly KeypairSummary[];
+};
+
+/**
+ * Whether every row `next` lets through is among those `previous` let through: the same choices
+ * and order, and a search that only adds to the text (a row holding "web-0" holds "web"), or to
+ * a SHA256 prefix. Typing a name narrows at every keystroke; deleting does not.
+ */
+function narrows(previous: KeypairFilters, next: KeypairFilters): boolean {
+  if (
+    previous.scope !== next.scope ||
+    previous.hosted !== next.hosted ||
+    previous.status !== next.status ||
+    previous.sort !== next.sort
+  )
+    return false;
+  const before = searchNeedle(previous.search);
+  const after = searchNeedle(next.search);
+  if (before.text === "" && before.sha256 === null) return true;
+  if (before.sha256 === null && after.sha256 === null) return after.text.includes(before.text);
+  return (
+    before.text === "" &&
+    after.text === "" &&
+    before.sha256 !== null &&
+    after.sha256?.startsWith(before.sha256) === true
+  );
+}
+
+/**
+ * The rows the filters let through, in the order asked for; the index's own array when all.
+ * Given the previous result, a search that narrows it looks only within it.
+ */
 export function filterKeypairs(
-  rows: readonly KeypairSummary[],
+  index: SearchIndex,
   filters: KeypairFilters,
-  haystacks: readonly string[] = searchIndex(rows),
-): KeypairSummary[] {
+  previous?: Filtered,
+): readonly KeypairSummary[] {
+  const { sorted, haystacks } = index;
+  if (isUnfiltered(filters)) return filters.sort === "asc" ? sorted : sorted.toReversed();
+  const within =
+    previous?.index === index && narrows(previous.filters, filters) ? previous.rows : null;
+  // Walked in the order shown, so the result needs no sort.
+  const candidates = within ?? (filters.sort === "asc" ? sorted : sorted.toReversed());
   // Normalised once, not once per row.
   const needle = searchNeedle(filters.search);
-  const result = rows.filter(
-    (keypair, index) =>
+  return candidates.filter(
+    (keypair) =>
       (filters.scope === "all" || keypair.scope === filters.scope) &&
       (filters.hosted === "all" ||
         (filters.hosted === "hosted") === (keypair.is_key_protection === true)) &&
       (filters.status === "all" ||
         (filters.status === "normal") === (frozenState(keypair) === 0)) &&
-      matches(keypair, haystacks[index] ?? "", needle),
+      matches(keypair, haystacks.get(keypair) ?? "", needle),
   );
-  // Names are ASCII letters, digits, "_" and "-": a plain code-unit comparison is the server's order.
-  result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (filters.sort === "desc") result.reverse();
-  return result;
 }

@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Badge, Checkbox, CopyButton, Table } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { memo, useId, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
-import { CheckIcon, CopyIcon } from "../../../components/icons.tsx";
-import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
+import type { Language } from "../../../lib/i18n/language.ts";
 import { blockerWords, frozenState, scopeWords, statusWords } from "../keypair-words.ts";
 import { exportBlocker } from "../selection.ts";
-import { listWords, valueWords } from "../words/en.ts";
+import type { listWords, valueWords } from "../words/en.ts";
+import { CopyFingerprintButton } from "./copy-fingerprint-button.tsx";
 import classes from "./keypair-row.module.css";
 
 export const ROW_HEIGHT = 56;
@@ -20,6 +20,10 @@ type Props = {
   rowIndex: number;
   onToggle: (keypair: KeypairSummary, extend: boolean) => void;
   onOpen: (name: string) => void;
+  /** The table's words, passed down: a subscription to the language per row cost every mount. */
+  t: ReturnType<typeof listWords.get>;
+  values: ReturnType<typeof valueWords.get>;
+  language: Language;
 };
 
 // Memoised on primitive props so scrolling re-renders only the rows that enter the view.
@@ -33,13 +37,13 @@ export const KeypairRow = memo(function KeypairRow({
   rowIndex,
   onToggle,
   onOpen,
+  t,
+  values,
+  language,
 }: Props) {
   const reasonId = useId();
   // A change event does not say whether Shift was held; the click before it does.
   const shiftHeld = useRef(false);
-  const t = useWords(listWords);
-  const values = useWords(valueWords);
-  const language = useLanguage();
   const held = exportBlocker(keypair);
   const blocker = held && blockerWords(held, values, language);
   const frozen = frozenState(keypair) !== 0;
@@ -66,8 +70,12 @@ export const KeypairRow = memo(function KeypairRow({
     >
       <td className={Table.classes.td}>
         {/* A native title instead of a Tooltip per row: far cheaper while scrolling 10,000 rows. */}
-        <span title={reason ?? undefined}>
-          <Checkbox
+        <span className={classes.checkbox} title={reason ?? undefined}>
+          {/* A native checkbox drawn like Mantine's: its role, name and keyboard are the
+              browser's own. */}
+          <input
+            type="checkbox"
+            className={`mantine-focus-auto ${classes.checkboxInput}`}
             aria-label={t.selectOne({ name: keypair.name })}
             aria-describedby={describedBy}
             checked={checked}
@@ -83,18 +91,14 @@ export const KeypairRow = memo(function KeypairRow({
         </span>
       </td>
       <td className={Table.classes.td}>
-        <Anchor
-          component="button"
+        <button
           type="button"
+          className={`mantine-focus-auto ${classes.name}`}
           onClick={() => onOpen(keypair.name)}
           title={keypair.name}
-          fw={500}
-          display="block"
-          maw="100%"
-          style={{ overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }}
         >
           {keypair.name}
-        </Anchor>
+        </button>
         {blocker && (
           <p id={reasonId} className={classes.reason} title={blocker}>
             {blocker}
@@ -116,25 +120,17 @@ export const KeypairRow = memo(function KeypairRow({
         <div className={classes.fingerprintCell}>
           <p className={classes.fingerprint}>{keypair.fingerprint ?? values.notReported}</p>
           {keypair.fingerprint && (
-            <CopyButton value={keypair.fingerprint}>
-              {({ copied, copy }) => (
-                <ActionIcon
-                  variant="subtle"
-                  color={copied ? "teal" : "gray"}
-                  onClick={copy}
-                  aria-label={t.copyFingerprint({ name: keypair.name })}
-                >
-                  {copied ? <CheckIcon /> : <CopyIcon />}
-                </ActionIcon>
-              )}
-            </CopyButton>
+            <CopyFingerprintButton
+              value={keypair.fingerprint}
+              label={t.copyFingerprint({ name: keypair.name })}
+            />
           )}
         </div>
       </td>
       <td className={Table.classes.td}>
-        <Badge variant="light" color={keypair.is_key_protection ? "blue" : "gray"}>
+        <span className={classes.badge} data-hosted={keypair.is_key_protection || undefined}>
           {keypair.is_key_protection ? values.hosted : values.notHosted}
-        </Badge>
+        </span>
       </td>
       <td className={`${Table.classes.td} ${classes.tabletUp}`}>
         <p

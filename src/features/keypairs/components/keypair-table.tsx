@@ -1,6 +1,6 @@
 import { Checkbox, Table, UnstyledButton } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useRef } from "react";
+import { memo, useCallback, useRef } from "react";
 import { type KeypairSummary, MAX_BATCH_EXPORT } from "../../../../contract/kps.ts";
 import { VirtualSpacerRow } from "../../../components/virtual-spacer-row.tsx";
 import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
@@ -11,7 +11,7 @@ import classes from "./keypair-row.module.css";
 import { KeypairRow, ROW_HEIGHT } from "./keypair-row.tsx";
 
 type Props = {
-  rows: KeypairSummary[];
+  rows: readonly KeypairSummary[];
   selected: readonly string[];
   sort: "asc" | "desc";
   /** The shared message a row held back points at: the cap's, or why nothing may be selected. */
@@ -21,7 +21,7 @@ type Props = {
   /** `extend`: shift-click, which selects the range from the last row ticked. */
   onToggle: (keypair: KeypairSummary, extend: boolean) => void;
   /** The rows on screen now, which the header checkbox is about. */
-  onToggleView: (inView: KeypairSummary[]) => void;
+  onToggleView: (inView: readonly KeypairSummary[]) => void;
   onOpen: (name: string) => void;
 };
 
@@ -42,6 +42,65 @@ function useHoldWords(selectionBlocker: string | null): (hold: RowHold) => HoldW
     return { reason: blockerWords(hold.blocker, values, language), note: undefined };
   };
 }
+
+type HeadProps = {
+  checked: boolean;
+  indeterminate: boolean;
+  disabled: boolean;
+  sort: "asc" | "desc";
+  onSortChange: (sort: "asc" | "desc") => void;
+  onToggleView: () => void;
+};
+
+/**
+ * The header row, memoised on what it shows: a keystroke changes the rows under it, and a header
+ * of Mantine cells and a Checkbox re-rendered with them cost a share of it.
+ */
+const KeypairTableHead = memo(function KeypairTableHead({
+  checked,
+  indeterminate,
+  disabled,
+  sort,
+  onSortChange,
+  onToggleView,
+}: HeadProps) {
+  const t = useWords(listWords);
+  return (
+    <Table.Thead>
+      <Table.Tr aria-rowindex={1}>
+        <Table.Th w={48}>
+          <Checkbox
+            aria-label={t.chooseInView({ max: MAX_BATCH_EXPORT })}
+            checked={checked}
+            indeterminate={indeterminate}
+            disabled={disabled}
+            onChange={onToggleView}
+          />
+        </Table.Th>
+        <Table.Th aria-sort={sort === "asc" ? "ascending" : "descending"}>
+          <UnstyledButton
+            fw={700}
+            fz="sm"
+            onClick={() => onSortChange(sort === "asc" ? "desc" : "asc")}
+            aria-label={sort === "asc" ? t.sortedAsc : t.sortedDesc}
+          >
+            {t.nameColumn} {sort === "asc" ? "▲" : "▼"}
+          </UnstyledButton>
+        </Table.Th>
+        <Table.Th w={140} className={classes.tabletUp}>
+          {t.scopeColumn}
+        </Table.Th>
+        <Table.Th w={380} className={classes.wideOnly}>
+          {t.fingerprintColumn}
+        </Table.Th>
+        <Table.Th w={116}>{t.privateKeyColumn}</Table.Th>
+        <Table.Th w={240} className={classes.tabletUp}>
+          {t.statusColumn}
+        </Table.Th>
+      </Table.Tr>
+    </Table.Thead>
+  );
+});
 
 /**
  * Only the rows in view (plus a few) are in the DOM, with spacer rows above and below, so 10,000
@@ -66,43 +125,26 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
   const inView = range ? rows.slice(range.startIndex, range.endIndex + 1) : [];
   const header = headerCheckbox(selected, inView);
   const headerDisabled = header.disabled || props.selectionBlocker !== null;
+  // The header toggles what is in view when it is clicked, read then: the callback stays the
+  // same while the rows change, so the memoised header need not re-render with them.
+  const inViewNow = useRef(inView);
+  inViewNow.current = inView;
+  const { onToggleView } = props;
+  const onHeaderToggle = useCallback(() => onToggleView(inViewNow.current), [onToggleView]);
+  const values = useWords(valueWords);
+  const language = useLanguage();
 
   return (
     <div ref={scrollRef} style={{ flex: 1, minHeight: 320, overflow: "auto" }}>
       <Table stickyHeader layout="fixed" highlightOnHover aria-rowcount={rows.length + 1}>
-        <Table.Thead>
-          <Table.Tr aria-rowindex={1}>
-            <Table.Th w={48}>
-              <Checkbox
-                aria-label={t.chooseInView({ max: MAX_BATCH_EXPORT })}
-                checked={header.checked}
-                indeterminate={header.indeterminate}
-                disabled={headerDisabled}
-                onChange={() => props.onToggleView(inView)}
-              />
-            </Table.Th>
-            <Table.Th aria-sort={sort === "asc" ? "ascending" : "descending"}>
-              <UnstyledButton
-                fw={700}
-                fz="sm"
-                onClick={() => props.onSortChange(sort === "asc" ? "desc" : "asc")}
-                aria-label={sort === "asc" ? t.sortedAsc : t.sortedDesc}
-              >
-                {t.nameColumn} {sort === "asc" ? "▲" : "▼"}
-              </UnstyledButton>
-            </Table.Th>
-            <Table.Th w={140} className={classes.tabletUp}>
-              {t.scopeColumn}
-            </Table.Th>
-            <Table.Th w={380} className={classes.wideOnly}>
-              {t.fingerprintColumn}
-            </Table.Th>
-            <Table.Th w={116}>{t.privateKeyColumn}</Table.Th>
-            <Table.Th w={240} className={classes.tabletUp}>
-              {t.statusColumn}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <KeypairTableHead
+          checked={header.checked}
+          indeterminate={header.indeterminate}
+          disabled={headerDisabled}
+          sort={sort}
+          onSortChange={props.onSortChange}
+          onToggleView={onHeaderToggle}
+        />
         <Table.Tbody>
           <VirtualSpacerRow height={top} columns={COLUMNS} />
           {items.map((item) => {
@@ -121,6 +163,9 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
                 capMessageId={props.capMessageId}
                 onToggle={props.onToggle}
                 onOpen={props.onOpen}
+                t={t}
+                values={values}
+                language={language}
               />
             );
           })}

@@ -164,16 +164,4 @@ describe("filterKeypairs", () => {
     const stale: Filtered = { index: other, filters: { ...NO_FILTERS, search: "key" }, rows: [] };
     expect(filterKeypairs(index, { ...NO_FILTERS, search: "key-1" }, stale)).toHaveLength(111);
   });
-
-  it("filters 10,000 rows quickly", () => {
-    const many = Array.from({ length: 10_000 }, (_, index) => ({
-      name: `key-${index}`,
-      fingerprint: `${index}`,
-    }));
-    const started = performance.now();
-    expect(filterKeypairs(searchIndex(many), { ...NO_FILTERS, search: "key-999" })).toHaveLength(
-      11,
-    );
-    expect(performance.now() - started).toBeLessThan(200);
-  });
 });

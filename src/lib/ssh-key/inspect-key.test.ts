@@ -214,14 +214,6 @@ describe("inspectKey proves possession, not just the public half", () => {
       });
     }
   });
-
-  it("verifies every genuine kind well within budget (RSA 4096 under 5 ms)", () => {
-    const key = keyOf("rsa-4096-pkcs1");
-    inspectKey(key.pem);
-    const started = performance.now();
-    for (let round = 0; round < 10; round++) expect(inspectKey(key.pem).ok).toBe(true);
-    expect((performance.now() - started) / 10).toBeLessThan(5);
-  });
 });
 
 describe("inspectKey is strict about the file around the key", () => {

@@ -16,6 +16,18 @@ const cancelFrame: (handle: number) => void =
     ? (handle) => cancelAnimationFrame(handle)
     : (handle) => window.clearTimeout(handle);
 
+/**
+ * Asks for the list's first page now, when nothing has asked yet: for a component rendered
+ * before the list page (the console's frame at sign-in), so the request does not wait for the
+ * rest of that first render.
+ */
+export function usePrefetchKeypairList(projectId: string, enabled: boolean) {
+  const client = useQueryClient();
+  const options = keypairListOptions(projectId);
+  if (enabled && !client.getQueryState(options.queryKey))
+    void client.prefetchInfiniteQuery(options);
+}
+
 /** How often a list still loading re-renders with the pages that came meanwhile. */
 const PROGRESS_INTERVAL_MS = 250;
 

@@ -7,6 +7,7 @@ import { LanguagePicker } from "../components/language-picker.tsx";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
+import { usePrefetchKeypairList } from "../features/keypairs/use-all-keypairs.ts";
 import { endSession } from "../lib/end-session.ts";
 import { useWords } from "../lib/i18n/i18n.ts";
 import type { Session } from "../lib/session.ts";
@@ -28,6 +29,9 @@ function ConsoleLayout({ session }: { session: Session }) {
   const t = useWords(shellWords);
   const wide = useMediaQuery("(min-width: 48em)") ?? true;
   const [router] = useState(createConsoleRouter);
+  // Most sign-ins land on the list: its first page is asked for before the console's first
+  // render rather than halfway through it, when the list page itself would ask.
+  usePrefetchKeypairList(session.project.id, /^\/(keypairs(\/|$)|$)/.test(location.pathname));
   useSessionGuard(session);
   useLeaveWarning();
   const main = useRef<HTMLElement>(null);

@@ -1,15 +1,106 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import {
+  InfiniteQueryObserver,
+  usePrefetchInfiniteQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import type { KeypairSummary } from "../../../contract/kps.ts";
 import { keypairListOptions } from "./api/keypair-queries.ts";
 
-/** Loads every page one after another; the rows so far are usable while more arrive. */
+const nextFrame: (callback: () => void) => number =
+  typeof requestAnimationFrame === "function"
+    ? (callback) => requestAnimationFrame(callback)
+    : (callback) => window.setTimeout(callback, 16);
+const cancelFrame: (handle: number) => void =
+  typeof cancelAnimationFrame === "function"
+    ? (handle) => cancelAnimationFrame(handle)
+    : (handle) => window.clearTimeout(handle);
+
+/**
+ * Asks for the list's first page now, when nothing has asked yet: for a component rendered
+ * before the list page (the console's frame at sign-in), so the request does not wait for the
+ * rest of that first render.
+ */
+export function usePrefetchKeypairList(projectId: string, enabled: boolean) {
+  const client = useQueryClient();
+  const options = keypairListOptions(projectId);
+  if (enabled && !client.getQueryState(options.queryKey))
+    void client.prefetchInfiniteQuery(options);
+}
+
+/** How often a list still loading re-renders with the pages that came meanwhile. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/**
+ * Loads every page one after another; the rows so far are usable while more arrive.
+ *
+ * The API pages only by marker, so the pages come one after another, but the next request goes
+ * out as soon as a page is in the cache, not after React has drawn it. The page re-renders at
+ * most once per animation frame with whatever has arrived by then, rather than once per page
+ * and per status change (the frame is when the user would see it anyway): the first rows at
+ * once, later pages merged a few times a second until the last. Those renders are transitions
+ * over a snapshot held in state, so React can pause one for a page's answer (and the request
+ * after it) or a keystroke; the query's own hook would not do: its store changes with every
+ * page, and a store that changes under a transition makes React redo it blocking. `rows` and
+ * `complete` come from one snapshot, so a complete list is never judged on rows not merged yet.
+ */
 export function useAllKeypairs(projectId: string) {
-  const query = useInfiniteQuery(keypairListOptions(projectId));
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  const client = useQueryClient();
+  // The first page is asked for while the page renders, not once it has been committed and
+  // painted: at sign-in that is the whole console's first render sooner.
+  usePrefetchInfiniteQuery(keypairListOptions(projectId));
+  const [observer] = useState(
+    () => new InfiniteQueryObserver(client, keypairListOptions(projectId)),
+  );
+  const [query, setQuery] = useState(() => observer.getCurrentResult());
+
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+    observer.setOptions(keypairListOptions(projectId));
+    let frame = 0;
+    let timer = 0;
+    // When rows were last drawn; the first rows are never held back.
+    let rowsDrawnAt: number | null = null;
+    const draw = () => {
+      frame = 0;
+      const result = observer.getCurrentResult();
+      if (result.data !== undefined) rowsDrawnAt = performance.now();
+      startTransition(() => setQuery(result));
+    };
+    const onChange = () => {
+      const { hasNextPage, isFetching, isError, data } = observer.getCurrentResult();
+      // Never over a fetch in flight: asking for a page then would cancel a refresh.
+      if (hasNextPage && !isFetching && !isError) void observer.fetchNextPage();
+      // While more pages come, each render goes over every row so far (merged, indexed,
+      // filtered); a few a second show the progress without holding up the pages behind them.
+      const loadingMore = data !== undefined && hasNextPage && !isError;
+      // The last page (or a failure) is drawn in the next frame, not when progress is due.
+      if (timer !== 0 && !loadingMore) {
+        window.clearTimeout(timer);
+        timer = 0;
+      }
+      if (frame !== 0 || timer !== 0) return;
+      const wait =
+        loadingMore && rowsDrawnAt !== null
+          ? rowsDrawnAt + PROGRESS_INTERVAL_MS - performance.now()
+          : 0;
+      if (wait <= 0) {
+        frame = nextFrame(draw);
+        return;
+      }
+      timer = window.setTimeout(() => {
+        timer = 0;
+        frame = nextFrame(draw);
+      }, wait);
+    };
+    // Subscribing fetches what is missing or stale and follows the query from here on.
+    const unsubscribe = observer.subscribe(onChange);
+    onChange();
+    return () => {
+      unsubscribe();
+      if (frame !== 0) cancelFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [observer, projectId]);
 
   const rows = useMemo(() => {
     const byName = new Map<string, KeypairSummary>();
@@ -19,5 +110,5 @@ export function useAllKeypairs(projectId: string) {
     return [...byName.values()];
   }, [query.data]);
 
-  return { query, rows, complete: query.isSuccess && !hasNextPage };
+  return { query, rows, complete: query.isSuccess && !query.hasNextPage };
 }

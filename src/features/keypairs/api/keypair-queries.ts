@@ -1,9 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import {
-  keypairDetailResponseSchema,
-  listKeypairsResponseSchema,
-  MAX_LIST_LIMIT,
-} from "../../../../contract/kps.ts";
+import { keypairDetailResponseSchema, MAX_LIST_LIMIT } from "../../../../contract/kps.ts";
+import { listKeypairsResponseReader } from "../../../../contract/list-keypairs-reader.ts";
 import { apiJson } from "../../../lib/api-client.ts";
 import { keypairKeys } from "../../../lib/query-keys.ts";
 
@@ -15,7 +12,7 @@ async function fetchPage(projectId: string, marker: string | null, signal: Abort
   // Always an explicit limit: the real service's default page size is not something to rely on.
   const params = new URLSearchParams({ limit: String(MAX_LIST_LIMIT) });
   if (marker) params.set("marker", marker);
-  const { data } = await apiJson(`${base(projectId)}?${params}`, listKeypairsResponseSchema, {
+  const { data } = await apiJson(`${base(projectId)}?${params}`, listKeypairsResponseReader, {
     signal,
   });
   return data;

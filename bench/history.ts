@@ -27,14 +27,13 @@ function numberOrNull(value: unknown): number | null {
 /** Reads the tracked figures from a results object; a figure an older bench lacked is null. */
 export function trackedFigures(results: Results): Record<string, number | null> {
   const large = results.browser?.largeList ?? {};
-  const huge = results.browser?.hugeList ?? {};
   const rows: ExportRow[] | undefined = results.browser?.exportToPreview;
   return {
     firstLoadJsGzipBytes: numberOrNull(results.firstLoad?.ours?.js),
     firstLoadJsRatio: numberOrNull(results.firstLoad?.jsRatio),
     keystrokeP50Ms: numberOrNull(large.keystrokeP50Ms),
     keystrokeP95Ms: numberOrNull(large.keystrokeP95Ms),
-    keystroke50kP95Ms: numberOrNull(huge.keystrokeP95Ms ?? large.keystroke50kP95Ms),
+    keystroke50kP95Ms: numberOrNull(large.keystroke50kP95Ms),
     tickAtCapP95Ms: numberOrNull(large.tickAtCapP95Ms),
     signInToFirstRowsMs: numberOrNull(large.signInToFirstRowsMs),
     signInToAllPagesMs: numberOrNull(large.signInToAllPagesMs),

@@ -102,16 +102,10 @@ test("sam signs in with password and code, and an export after the window asks f
       text.replace(/\s+/g, " ").trim(),
     );
   // Polled: the two rows can be there before the key-pair filter's answer has replaced them.
-  await expect.poll(async () => (await cells(0)).slice(1, 5)).toEqual([
-    "sam",
-    target.name,
-    "Succeeded",
-    "工单 SUP-88：客户要求导出",
-  ]);
-  await expect.poll(async () => (await cells(1)).slice(1, 5)).toEqual([
-    "sam",
-    target.name,
-    "Refused KPS.7003",
-    "工单 SUP-88：客户要求导出",
-  ]);
+  await expect
+    .poll(async () => (await cells(0)).slice(1, 5))
+    .toEqual(["sam", target.name, "Succeeded", "工单 SUP-88：客户要求导出"]);
+  await expect
+    .poll(async () => (await cells(1)).slice(1, 5))
+    .toEqual(["sam", target.name, "Refused KPS.7003", "工单 SUP-88：客户要求导出"]);
 });

@@ -2,7 +2,7 @@
 // verified preview (against the same request with no preview), and a 10,000-row list.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import launchConfig from "../playwright.config.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
 import { bareAllPages } from "./bare-pages.ts";
@@ -15,24 +15,11 @@ import {
   tickAtCapLatencies,
 } from "./list-figures.ts";
 import { armWatch, elapsed } from "./page-watch.ts";
+import { signInThroughUi } from "./sign-in.ts";
 import { median, percentile } from "./stats.ts";
 
 const root = join(import.meta.dirname, "..");
 const round = (n: number) => Math.round(n * 10) / 10;
-
-async function signInThroughUi(page: Page, base: string) {
-  // The demo fills in the account name when its setup answers; typing over that as it lands
-  // appended ("demodemo") and the sign-in failed, so the setup answer comes first.
-  const setup = page.waitForResponse((response) => response.url().endsWith("/console/setup"));
-  await page.goto(base);
-  await setup;
-  const account = page.getByLabel("Account name");
-  await account.waitFor();
-  if ((await account.inputValue()) !== "demo") await account.fill("demo");
-  await page.getByLabel("User name").fill("alice");
-  await page.getByLabel("Password", { exact: true }).fill("KpsDemo#2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 export async function browserFigures(
   workDir: string,
@@ -50,7 +37,11 @@ export async function browserFigures(
       stdio: "ignore",
     },
   );
-  const server = await startServer(dataDir, port, { KPS_EXPORT_RATE_LIMIT: "100000" });
+  const server = await startServer(dataDir, port, {
+    KPS_EXPORT_RATE_LIMIT: "100000",
+    // The setup and the create figures make more key pairs a minute than a user may.
+    KPS_CREATE_RATE_LIMIT: "100000",
+  });
   const browser = await chromium.launch(launchConfig.use?.launchOptions ?? {});
   try {
     const { token, projectId } = await signIn(server.base);

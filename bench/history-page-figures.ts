@@ -5,10 +5,11 @@
 // ratio is what the page adds to the server's answer.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import launchConfig from "../playwright.config.ts";
 import { signIn, startServer } from "../verify/server-process.ts";
 import { armWatch, elapsed } from "./page-watch.ts";
+import { signInThroughUi } from "./sign-in.ts";
 import { median, percentile } from "./stats.ts";
 
 const RECORDS = 100_000;
@@ -16,18 +17,6 @@ const round = (n: number) => Math.round(n * 10) / 10;
 const ROW = `document.querySelector("tr[data-trace-id]") !== null`;
 /** Key-pair names the audit seed uses, each typed as its last keystroke after an empty prefix. */
 const TERMS = ["web-01", "web-02", "db-01", "bastion-ed25519"];
-
-async function signInThroughUi(page: Page, base: string) {
-  const setup = page.waitForResponse((response) => response.url().endsWith("/console/setup"));
-  await page.goto(base);
-  await setup;
-  const account = page.getByLabel("Account name");
-  if ((await account.inputValue()) !== "demo") await account.fill("demo");
-  await page.getByLabel("User name").fill("alice");
-  await page.getByLabel("Password", { exact: true }).fill("KpsDemo#2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("link", { name: "Export history" }).waitFor();
-}
 
 export async function historyPageFigures(workDir: string, port: number, quick: boolean) {
   const dataDir = join(workDir, "data");
@@ -59,6 +48,7 @@ export async function historyPageFigures(workDir: string, port: number, quick: b
       const context = await browser.newContext();
       const page = await context.newPage();
       await signInThroughUi(page, server.base);
+      await page.getByRole("link", { name: "Export history" }).waitFor();
       const shown = await armWatch(page, "__kpsHistoryFirst", "click", ROW);
       await page.getByRole("link", { name: "Export history" }).click();
       firstPage.push(await elapsed(shown));

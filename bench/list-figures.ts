@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { startServer } from "../verify/server-process.ts";
 import { armWatch, elapsed } from "./page-watch.ts";
+import { signInThroughUi } from "./sign-in.ts";
 
 const root = join(import.meta.dirname, "..");
 
@@ -111,14 +112,7 @@ export async function keystrokesAtScale(
     for (let run = 0; run < options.runs; run += 1) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const setup = page.waitForResponse((response) => response.url().endsWith("/console/setup"));
-      await page.goto(server.base);
-      await setup;
-      const account = page.getByLabel("Account name");
-      if ((await account.inputValue()) !== "demo") await account.fill("demo");
-      await page.getByLabel("User name").fill("alice");
-      await page.getByLabel("Password", { exact: true }).fill("KpsDemo#2026");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signInThroughUi(page, server.base);
       const total = options.count.toLocaleString("en");
       await page.getByText(`${total} key pairs`, { exact: true }).waitFor({ timeout: 300_000 });
       latencies.push(...(await keystrokeLatencies(page)));

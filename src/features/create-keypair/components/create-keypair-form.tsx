@@ -9,7 +9,7 @@ import { ALGORITHM_CHOICES, DEFAULT_ALGORITHM } from "../algorithms.ts";
 import type { CreateKeypairInput } from "../api/create-keypair.ts";
 import { nameProblem, type TakenNames } from "../keypair-name-rule.ts";
 import { nameProblemWords } from "../name-problem-words.ts";
-import classes from "./name-refusal.module.css";
+import classes from "../../../components/field-error.module.css";
 import { formWords, nameWords } from "./words/en.ts";
 
 const ALGORITHM_DATA = ALGORITHM_CHOICES.map(([value, label]) => ({ value, label }));

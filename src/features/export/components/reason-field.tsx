@@ -4,7 +4,7 @@ import { EXPORT_REASON_MAX, EXPORT_REASON_MIN } from "../../../../contract/expor
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { reasonLength, reasonProblem } from "../reason-rules.ts";
 import { reasonWords } from "../words/en.ts";
-import classes from "./field-error.module.css";
+import classes from "../../../components/field-error.module.css";
 
 type Props = {
   mode: ExportReasonMode;

@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { StepUp, StepUpProblem } from "../step-up.ts";
 import { stepUpWords } from "../words/en.ts";
-import classes from "./field-error.module.css";
+import classes from "../../../components/field-error.module.css";
 
 type Props = {
   stepUp: StepUp;

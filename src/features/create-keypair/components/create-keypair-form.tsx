@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Radio, Stack, Switch, TextInput } from "@m
 import { type FormEvent, useRef, useState } from "react";
 import type { Algorithm } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
+import classes from "../../../components/field-error.module.css";
 import type { ErrorExplanation } from "../../../lib/explain-error.ts";
 import { useFormat } from "../../../lib/i18n/format.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
@@ -9,7 +10,6 @@ import { ALGORITHM_CHOICES, DEFAULT_ALGORITHM } from "../algorithms.ts";
 import type { CreateKeypairInput } from "../api/create-keypair.ts";
 import { nameProblem, type TakenNames } from "../keypair-name-rule.ts";
 import { nameProblemWords } from "../name-problem-words.ts";
-import classes from "../../../components/field-error.module.css";
 import { formWords, nameWords } from "./words/en.ts";
 
 const ALGORITHM_DATA = ALGORITHM_CHOICES.map(([value, label]) => ({ value, label }));

@@ -1,10 +1,10 @@
 import { TextInput } from "@mantine/core";
 import type { ExportReasonMode } from "../../../../contract/export-audit.ts";
 import { EXPORT_REASON_MAX, EXPORT_REASON_MIN } from "../../../../contract/export-audit.ts";
+import classes from "../../../components/field-error.module.css";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { reasonLength, reasonProblem } from "../reason-rules.ts";
 import { reasonWords } from "../words/en.ts";
-import classes from "../../../components/field-error.module.css";
 
 type Props = {
   mode: ExportReasonMode;

@@ -1,9 +1,9 @@
 import { PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useRef } from "react";
+import classes from "../../../components/field-error.module.css";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import type { StepUp, StepUpProblem } from "../step-up.ts";
 import { stepUpWords } from "../words/en.ts";
-import classes from "../../../components/field-error.module.css";
 
 type Props = {
   stepUp: StepUp;

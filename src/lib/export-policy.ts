@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { CONSOLE_SETUP_PATH, consoleSetupSchema } from "../../contract/console.ts";
 import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from "../../contract/export-audit.ts";
-import { apiJson } from "./api-client.ts";
+import { fetchConsoleSetup } from "./console-setup.ts";
 
 export const consoleSetupKey = ["console", "setup"] as const;
 
@@ -13,8 +12,7 @@ export const consoleSetupKey = ["console", "setup"] as const;
 export function useExportPolicy(): ExportPolicy {
   const setup = useQuery({
     queryKey: consoleSetupKey,
-    queryFn: async ({ signal }) =>
-      (await apiJson(CONSOLE_SETUP_PATH, consoleSetupSchema, { token: null, signal })).data,
+    queryFn: fetchConsoleSetup,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });

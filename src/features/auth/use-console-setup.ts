@@ -9,11 +9,18 @@ import type { ConsoleSetup } from "../../../contract/console.ts";
 export function useConsoleSetup(): ConsoleSetup | null {
   const [setup, setSetup] = useState<ConsoleSetup | null>(null);
   useEffect(() => {
-    const abort = new AbortController();
+    let mounted = true;
     import("./api/console-setup.ts")
-      .then((api) => api.fetchConsoleSetup(abort.signal))
-      .then(setSetup, () => undefined);
-    return () => abort.abort();
+      .then((api) => api.fetchConsoleSetup())
+      .then(
+        (answer) => {
+          if (mounted) setSetup(answer);
+        },
+        () => undefined,
+      );
+    return () => {
+      mounted = false;
+    };
   }, []);
   return setup;
 }

@@ -1,7 +1,3 @@
-import { CONSOLE_SETUP_PATH, consoleSetupSchema } from "../../../../contract/console.ts";
-import { apiJson } from "../../../lib/api-client.ts";
-
-/** What the server says about itself before sign-in: today only whether it runs the demo. */
-export async function fetchConsoleSetup(signal: AbortSignal) {
-  return (await apiJson(CONSOLE_SETUP_PATH, consoleSetupSchema, { token: null, signal })).data;
-}
+// The sign-in form's way to the setup, loaded on demand so the request code (with zod) stays
+// out of the first load.
+export { fetchConsoleSetup } from "../../../lib/console-setup.ts";

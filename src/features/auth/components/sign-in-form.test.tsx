@@ -3,6 +3,7 @@ import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { languagePickerWords } from "../../../components/words/en.ts";
+import { forgetConsoleSetup } from "../../../lib/console-setup.ts";
 import { switchLanguage } from "../../../lib/i18n/i18n.ts";
 import { clearSession, getSession } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
@@ -20,6 +21,7 @@ afterEach(async () => {
   vi.unstubAllGlobals();
   clearSession("user");
   localStorage.clear();
+  forgetConsoleSetup();
 });
 
 type Answer = () => Response;

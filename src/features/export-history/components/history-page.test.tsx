@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { forgetConsoleSetup } from "../../../lib/console-setup.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { testSession } from "../../../testing/test-session.ts";
 import { historyWords } from "../words/en.ts";
@@ -9,6 +10,7 @@ import { HistoryPage } from "./history-page.tsx";
 const t = historyWords.get();
 
 afterEach(() => {
+  forgetConsoleSetup();
   cleanup();
   vi.unstubAllGlobals();
 });

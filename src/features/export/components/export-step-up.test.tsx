@@ -2,6 +2,7 @@
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { forgetConsoleSetup } from "../../../lib/console-setup.ts";
 import { clearSession, getSession, setSession } from "../../../lib/session.ts";
 import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
 import { testSession } from "../../../testing/test-session.ts";
@@ -96,6 +97,7 @@ async function openAndConfirm(reason: string) {
 beforeEach(() => setSession({ ...testSession([FULL]), authAt: Date.now() }));
 
 afterEach(() => {
+  forgetConsoleSetup();
   cleanup();
   vi.unstubAllGlobals();
   clearSession("user");

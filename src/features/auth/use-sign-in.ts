@@ -5,7 +5,13 @@ import type { SignInFailure } from "./sign-in-failure.ts";
 
 // The request code (with the contract's validators) and the reading of IAM's refusals are not
 // needed to draw the form: they load while the user types, like the signed-in console does.
-const loadAttempt = () => import("./sign-in-attempt.ts");
+type Attempt = typeof import("./sign-in-attempt.ts");
+let loadedAttempt: Attempt | null = null;
+const loadAttempt = () =>
+  import("./sign-in-attempt.ts").then((module) => {
+    loadedAttempt = module;
+    return module;
+  });
 
 type SignInState = {
   pending: boolean;
@@ -40,12 +46,16 @@ export function useSignIn() {
   const submit = useCallback(async (input: SignInInput): Promise<Session | null> => {
     if (inFlight.current) return null;
     inFlight.current = true;
+    // With its code at hand (it loads while the user types), the request goes out in the
+    // click's own task, before the form is redrawn as pending, not a task and a render later.
+    const early = loadedAttempt?.attemptSignIn(input);
     setState({ pending: true, failure: null, FailureText: null });
     try {
-      const attempt = await loadAttempt();
-      const outcome = await attempt.attemptSignIn(input);
+      const attempt = loadedAttempt ?? (await loadAttempt());
+      const outcome = await (early ?? attempt.attemptSignIn(input));
       const failure = "failure" in outcome ? outcome.failure : null;
-      setState({ pending: false, failure, FailureText: attempt.SignInFailureText });
+      // Signed in, the form stays pending until the console replaces it (see App).
+      setState({ pending: failure === null, failure, FailureText: attempt.SignInFailureText });
       return "session" in outcome ? outcome.session : null;
     } catch {
       // The code itself could not be fetched: nothing was sent.

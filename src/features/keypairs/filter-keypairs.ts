@@ -34,31 +34,47 @@ function searchNeedle(search: string): Needle {
 }
 
 /**
- * The list in name order with each row's name and MD5 fingerprint (as listed, and without
- * colons), lower-cased: built once per list so a keystroke over 10,000 rows neither sorts nor
- * allocates a string per row. A newline cannot occur in either, so a needle cannot match across
- * them.
+ * The list in name order, built once per list so a keystroke over 10,000 rows neither sorts
+ * nor copies. Each row's search text (haystackOf) is kept with the row object itself.
  */
-export type SearchIndex = {
-  sorted: readonly KeypairSummary[];
-  haystacks: ReadonlyMap<KeypairSummary, string>;
-};
+export type SearchIndex = { sorted: readonly KeypairSummary[] };
 
 // Names are ASCII letters, digits, "_" and "-": a plain code-unit comparison is the server's order.
 const byName = (a: KeypairSummary, b: KeypairSummary) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-export function searchIndex(rows: readonly KeypairSummary[]): SearchIndex {
-  const sorted = [...rows].sort(byName);
-  const haystacks = new Map<KeypairSummary, string>();
-  for (const keypair of sorted) {
-    const fingerprint = keypair.fingerprint ?? "";
-    haystacks.set(
-      keypair,
-      `${keypair.name}\n${fingerprint}\n${fingerprint.replaceAll(":", "")}`.toLowerCase(),
-    );
+function inNameOrder(rows: readonly KeypairSummary[]): boolean {
+  for (let i = 1; i < rows.length; i += 1) {
+    if (byName(rows[i - 1] as KeypairSummary, rows[i] as KeypairSummary) > 0) return false;
   }
-  return { sorted, haystacks };
+  return true;
+}
+
+/** Pages come in the service's name order, so the rows usually need one pass, not a sort. */
+export function searchIndex(rows: readonly KeypairSummary[]): SearchIndex {
+  return { sorted: inNameOrder(rows) ? rows : [...rows].sort(byName) };
+}
+
+/*
+ * A row's name and MD5 fingerprint (as listed, and without colons), lower-cased, made once per
+ * row object: the list's rows keep their objects from page to page and across refreshes
+ * (structural sharing), so the list drawn while its pages arrive does not make 10,000 strings
+ * at every draw. A newline cannot occur in either, so a needle cannot match across them.
+ */
+const haystacks = new WeakMap<KeypairSummary, string>();
+function haystackOf(keypair: KeypairSummary): string {
+  let haystack = haystacks.get(keypair);
+  if (haystack === undefined) {
+    const fingerprint = keypair.fingerprint ?? "";
+    haystack = `${keypair.name}\n${fingerprint}\n${fingerprint.replaceAll(":", "")}`.toLowerCase();
+    haystacks.set(keypair, haystack);
+  }
+  return haystack;
+}
+
+/** Makes every row's search text ahead, for an idle moment: the first keystroke then finds it. */
+export function prepareSearch(index: SearchIndex): void {
+  for (const keypair of index.sorted) haystackOf(keypair);
 }
 
 // Derived only when someone searches by SHA256, then kept for as long as the row object lives.
@@ -72,9 +88,9 @@ function sha256Of(keypair: KeypairSummary): string {
   return fingerprint;
 }
 
-function matches(keypair: KeypairSummary, haystack: string, needle: Needle): boolean {
+function matches(keypair: KeypairSummary, needle: Needle): boolean {
   if (needle.text === "" && needle.sha256 === null) return true;
-  if (needle.text !== "" && haystack.includes(needle.text)) return true;
+  if (needle.text !== "" && haystackOf(keypair).includes(needle.text)) return true;
   return needle.sha256 !== null && sha256Of(keypair).startsWith(needle.sha256);
 }
 
@@ -128,7 +144,7 @@ export function filterKeypairs(
   filters: KeypairFilters,
   previous?: Filtered,
 ): readonly KeypairSummary[] {
-  const { sorted, haystacks } = index;
+  const { sorted } = index;
   if (isUnfiltered(filters)) return filters.sort === "asc" ? sorted : sorted.toReversed();
   const within =
     previous?.index === index && narrows(previous.filters, filters) ? previous.rows : null;
@@ -143,6 +159,6 @@ export function filterKeypairs(
         (filters.hosted === "hosted") === (keypair.is_key_protection === true)) &&
       (filters.status === "all" ||
         (filters.status === "normal") === (frozenState(keypair) === 0)) &&
-      matches(keypair, haystacks.get(keypair) ?? "", needle),
+      matches(keypair, needle),
   );
 }

@@ -1,16 +1,18 @@
 import { Alert, Button, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
-import { memo, useCallback, useId, useMemo, useRef } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
 import { explainError } from "../../../lib/explain-error.ts";
 import { useFormat } from "../../../lib/i18n/format.ts";
 import { useWords } from "../../../lib/i18n/i18n.ts";
+import { whenIdle } from "../../../lib/when-idle.ts";
 import { countWords } from "../count-words.ts";
 import {
   type Filtered,
   filterKeypairs,
   type KeypairFilters,
   NO_FILTERS,
+  prepareSearch,
   searchIndex,
 } from "../filter-keypairs.ts";
 import { selectRange, toggleName, toggleView } from "../selection.ts";
@@ -73,6 +75,7 @@ export function KeypairBrowser({
   // Sorted and lower-cased once per list, so a keystroke is one pass over the index and the
   // rows it shows update in the same frame as the box (a deferred filter cost a second frame).
   const index = useMemo(() => searchIndex(list.rows), [list.rows]);
+  useEffect(() => whenIdle(() => prepareSearch(index)), [index]);
   // A cache, not state: each result is right for its own index and filters, so one from a
   // render that never committed is still a sound place to narrow from.
   const lastFiltered = useRef<Filtered | undefined>(undefined);

@@ -55,11 +55,7 @@ test("keyboard only: sign in, pick, confirm, preview; switch project; idle sign-
   await expect(preview).toBeHidden();
 
   // Re-scope to the other project: a fresh list and an empty selection.
-  await page
-    .getByRole("textbox", { name: "Project" })
-    .or(page.getByRole("combobox", { name: "Project" }))
-    .click();
-  await page.getByRole("option", { name: "ap-southeast-1" }).click();
+  await page.getByRole("combobox", { name: "Project" }).selectOption({ label: "ap-southeast-1" });
   await expect(page.getByRole("heading", { name: "Key pairs in ap-southeast-1" })).toBeVisible();
   await expect(page.getByText("0 of 10 selected")).toBeVisible();
   await expect(page.getByText("Selection cleared")).toBeVisible();

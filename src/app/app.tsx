@@ -1,14 +1,15 @@
 import { Alert, Button, Container, Group, Loader } from "@mantine/core";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useState } from "react";
 import { SignInForm } from "../features/auth/components/sign-in-form.tsx";
 import { useWords } from "../lib/i18n/i18n.ts";
 import { reloadPage } from "../lib/reload-page.ts";
 import { useSession } from "../lib/session.ts";
+import { whenIdle } from "../lib/when-idle.ts";
 import { appWords } from "./words/start-en.ts";
 
 // The signed-in console (table, drawer, virtualizer) is not needed to show the sign-in form.
 const loadShell = () => import("./signed-in-shell.tsx");
-type Shell = Awaited<ReturnType<typeof loadShell>>["SignedInShell"];
+type ShellModule = Awaited<ReturnType<typeof loadShell>>;
 
 /**
  * Fetches the console's code while the user types and renders it directly once it is in. Not
@@ -16,11 +17,14 @@ type Shell = Awaited<ReturnType<typeof loadShell>>["SignedInShell"];
  * revealed Suspense boundary back for its fallback throttle, ~300 ms after every sign-in.
  */
 function useShell() {
-  const [shell, setShell] = useState<{ Shell: Shell } | "failed" | null>(null);
+  const [shell, setShell] = useState<ShellModule | "failed" | null>(null);
   const load = useCallback(() => {
     setShell(null);
     loadShell().then(
-      (module) => setShell({ Shell: module.SignedInShell }),
+      (module) => {
+        setShell(module);
+        whenIdle(module.warmUpConsole);
+      },
       () => setShell("failed"),
     );
   }, []);
@@ -41,8 +45,13 @@ export function App() {
     document.title = t.documentTitle;
   }, [t.documentTitle]);
   const session = useSession();
+  // Signing in mounts the whole console, the longest render there is. As a deferred update it
+  // yields every few milliseconds, so the list's pages (asked for as it starts) keep coming
+  // while it renders; the form stays up, still pending, meanwhile. Signing out is never deferred.
+  const shownSession = useDeferredValue(session);
   const { shell, retry } = useShell();
-  if (!session) {
+  if (!session || !shownSession) {
+    if (session && shell && shell !== "failed") shell.prepareConsole(session);
     return (
       <Container component="main" size="xs">
         <SignInForm />
@@ -67,5 +76,5 @@ export function App() {
     );
   }
   if (!shell) return <Loader m="xl" aria-label={t.loading} />;
-  return <shell.Shell session={session} />;
+  return <shell.SignedInShell session={session} />;
 }

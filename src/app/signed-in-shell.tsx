@@ -2,20 +2,43 @@ import { AppShell, Button, Group, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LanguagePicker } from "../components/language-picker.tsx";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
-import { usePrefetchKeypairList } from "../features/keypairs/use-all-keypairs.ts";
+import { loadKeypairList, useLoadKeypairList } from "../features/keypairs/use-all-keypairs.ts";
 import { endSession } from "../lib/end-session.ts";
+import { currentFormat, useFormatsBuiltWhenIdle } from "../lib/i18n/format.ts";
 import { useWords } from "../lib/i18n/i18n.ts";
 import type { Session } from "../lib/session.ts";
 import { ColourSchemeToggle } from "./colour-scheme-toggle.tsx";
-import { QueryProvider } from "./query-provider.tsx";
-import { createConsoleRouter } from "./router.tsx";
+import { consoleQueryClient, QueryProvider } from "./query-provider.tsx";
+import { consoleRouter, createConsoleRouterAhead, forgetConsoleRouter } from "./router.tsx";
 import { useSearchShortcut } from "./use-search-shortcut.ts";
 import { shellWords } from "./words/en.ts";
+
+/** Most sign-ins land on the list (from "/" or an address within it). */
+const landsOnList = () => /^\/(keypairs(\/|$)|$)/.test(location.pathname);
+
+/**
+ * A session exists and the console's first render is still to come: its address is resolved
+ * and the list's pages are asked for meanwhile. Safe to call from a render, as often as it is.
+ */
+export function prepareConsole(session: Session): void {
+  consoleRouter();
+  if (landsOnList()) loadKeypairList(consoleQueryClient(), session.project.id);
+}
+
+/**
+ * For an idle moment on the sign-in page, what the console's first render would otherwise do
+ * when the token arrives: the router, and the first number format (which loads the language's
+ * data, about 15 ms).
+ */
+export function warmUpConsole(): void {
+  createConsoleRouterAhead();
+  currentFormat().number(0);
+}
 
 export function SignedInShell({ session }: { session: Session }) {
   return (
@@ -28,12 +51,14 @@ export function SignedInShell({ session }: { session: Session }) {
 function ConsoleLayout({ session }: { session: Session }) {
   const t = useWords(shellWords);
   const wide = useMediaQuery("(min-width: 48em)") ?? true;
-  const [router] = useState(createConsoleRouter);
+  const [router] = useState(consoleRouter);
+  useEffect(() => forgetConsoleRouter, []);
   // Most sign-ins land on the list: its first page is asked for before the console's first
   // render rather than halfway through it, when the list page itself would ask.
-  usePrefetchKeypairList(session.project.id, /^\/(keypairs(\/|$)|$)/.test(location.pathname));
+  useLoadKeypairList(session.project.id, landsOnList());
   useSessionGuard(session);
   useLeaveWarning();
+  useFormatsBuiltWhenIdle();
   const main = useRef<HTMLElement>(null);
   useSearchShortcut(main);
   return (

@@ -1,11 +1,19 @@
 import {
   InfiniteQueryObserver,
+  type QueryClient,
+  type QueryKey,
   usePrefetchInfiniteQuery,
   useQueryClient,
 } from "@tanstack/react-query";
 import { startTransition, useEffect, useMemo, useState } from "react";
 import type { KeypairSummary } from "../../../contract/kps.ts";
 import { keypairListOptions } from "./api/keypair-queries.ts";
+
+/** What asking for the next page needs of an observer of the list. */
+type PageFollower = {
+  getCurrentResult(): { hasNextPage: boolean };
+  fetchNextPage(options: { cancelRefetch: boolean }): Promise<unknown>;
+};
 
 const nextFrame: (callback: () => void) => number =
   typeof requestAnimationFrame === "function"
@@ -17,15 +25,69 @@ const cancelFrame: (handle: number) => void =
     : (handle) => window.clearTimeout(handle);
 
 /**
- * Asks for the list's first page now, when nothing has asked yet: for a component rendered
- * before the list page (the console's frame at sign-in), so the request does not wait for the
- * rest of that first render.
+ * Keeps asking for the next page for as long as the list has one, outside React: a render that
+ * holds the main thread (the console's first, at sign-in) then delays a page by its own length
+ * at most, not by the wait for a component to mount and subscribe. Stops once the list is
+ * complete or has failed; the list page follows it from there (a refresh, a page added later).
  */
-export function usePrefetchKeypairList(projectId: string, enabled: boolean) {
-  const client = useQueryClient();
+function followPages(client: QueryClient, projectId: string): () => void {
   const options = keypairListOptions(projectId);
-  if (enabled && !client.getQueryState(options.queryKey))
-    void client.prefetchInfiniteQuery(options);
+  const observer = new InfiniteQueryObserver(client, options);
+  let unsubscribe: (() => void) | null = null;
+  const stop = () => {
+    unsubscribe?.();
+    unsubscribe = null;
+  };
+  const onChange = () => {
+    const { hasNextPage, isError, isSuccess } = observer.getCurrentResult();
+    if (isError || (isSuccess && !hasNextPage)) stop();
+    else fetchNextWhenIdle(client, observer, options.queryKey);
+  };
+  // Subscribing asks for the first page when nothing has yet.
+  unsubscribe = observer.subscribe(onChange);
+  onChange();
+  return stop;
+}
+
+/**
+ * Asks for the next page unless a request for this list is in flight: the query's own state,
+ * not an observer's result, which may not have heard yet of a fetch another observer started.
+ * `cancelRefetch: false` keeps a request in flight (a refresh, a page) rather than restarting it.
+ */
+function fetchNextWhenIdle(client: QueryClient, observer: PageFollower, queryKey: QueryKey) {
+  if (client.getQueryState(queryKey)?.fetchStatus !== "idle") return;
+  if (observer.getCurrentResult().hasNextPage)
+    void observer.fetchNextPage({ cancelRefetch: false });
+}
+
+const followers = new WeakMap<QueryClient, Map<string, () => void>>();
+
+/**
+ * Starts loading the whole list now, unless something has started it already: at sign-in,
+ * before the console's first render, so the first request does not wait for that render and
+ * the pages after it do not wait for the list page to mount. Safe to call from a render.
+ */
+export function loadKeypairList(client: QueryClient, projectId: string): void {
+  if (client.getQueryState(keypairListOptions(projectId).queryKey)) return;
+  const running = followers.get(client) ?? new Map<string, () => void>();
+  followers.set(client, running);
+  if (!running.has(projectId)) running.set(projectId, followPages(client, projectId));
+}
+
+/**
+ * loadKeypairList for the console's frame, which renders before the list page; the pages stop
+ * coming when the frame goes (sign-out, another project).
+ */
+export function useLoadKeypairList(projectId: string, enabled: boolean) {
+  const client = useQueryClient();
+  if (enabled) loadKeypairList(client, projectId);
+  useEffect(
+    () => () => {
+      followers.get(client)?.get(projectId)?.();
+      followers.get(client)?.delete(projectId);
+    },
+    [client, projectId],
+  );
 }
 
 /** How often a list still loading re-renders with the pages that came meanwhile. */
@@ -67,9 +129,8 @@ export function useAllKeypairs(projectId: string) {
       startTransition(() => setQuery(result));
     };
     const onChange = () => {
-      const { hasNextPage, isFetching, isError, data } = observer.getCurrentResult();
-      // Never over a fetch in flight: asking for a page then would cancel a refresh.
-      if (hasNextPage && !isFetching && !isError) void observer.fetchNextPage();
+      const { hasNextPage, isError, data } = observer.getCurrentResult();
+      if (!isError) fetchNextWhenIdle(client, observer, keypairListOptions(projectId).queryKey);
       // While more pages come, each render goes over every row so far (merged, indexed,
       // filtered); a few a second show the progress without holding up the pages behind them.
       const loadingMore = data !== undefined && hasNextPage && !isError;
@@ -100,7 +161,7 @@ export function useAllKeypairs(projectId: string) {
       if (frame !== 0) cancelFrame(frame);
       window.clearTimeout(timer);
     };
-  }, [observer, projectId]);
+  }, [client, observer, projectId]);
 
   const rows = useMemo(() => {
     const byName = new Map<string, KeypairSummary>();

@@ -1,4 +1,5 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
+import { whenIdle } from "../when-idle.ts";
 import { useLanguage } from "./i18n.ts";
 import { type Language, language } from "./language.ts";
 
@@ -14,7 +15,9 @@ export type Format = {
 };
 
 // Intl formatters are immutable and building one costs up to a few milliseconds (the two date
-// formats most): each language's set is built once and shared, not once per component.
+// formats most; the first of all, about 30 ms, loads the language's data): each language's set
+// is shared, not built per component, and each formatter is built when first used, so the
+// console's first render after sign-in builds only the number format its count needs.
 const built = new Map<Language, Format>();
 
 export function formatFor(code: Language): Format {
@@ -26,33 +29,45 @@ export function formatFor(code: Language): Format {
   return format;
 }
 
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
 function buildFormat(code: Language): Format {
-  const number = new Intl.NumberFormat(code);
+  const number = onFirstUse(() => new Intl.NumberFormat(code));
   const unit = (name: string, unitDisplay: "long" | "short") =>
-    new Intl.NumberFormat(code, {
-      style: "unit",
-      unit: name,
-      unitDisplay,
-      maximumFractionDigits: 1,
-    });
+    onFirstUse(
+      () =>
+        new Intl.NumberFormat(code, {
+          style: "unit",
+          unit: name,
+          unitDisplay,
+          maximumFractionDigits: 1,
+        }),
+    );
   const byte = unit("byte", "long");
   const kilobyte = unit("kilobyte", "short");
   const megabyte = unit("megabyte", "short");
-  const local = new Intl.DateTimeFormat(code, { dateStyle: "medium", timeStyle: "medium" });
-  const utc = new Intl.DateTimeFormat(code, {
-    dateStyle: "medium",
-    timeStyle: "long",
-    timeZone: "UTC",
-  });
+  const local = onFirstUse(
+    () => new Intl.DateTimeFormat(code, { dateStyle: "medium", timeStyle: "medium" }),
+  );
+  const utc = onFirstUse(
+    () =>
+      new Intl.DateTimeFormat(code, { dateStyle: "medium", timeStyle: "long", timeZone: "UTC" }),
+  );
   return {
-    number: (value) => number.format(value),
+    number: (value) => number().format(value),
     bytes: (value) => {
-      if (value < 1024) return byte.format(value);
-      if (value < 1024 * 1024) return kilobyte.format(value / 1024);
-      return megabyte.format(value / (1024 * 1024));
+      if (value < 1024) return byte().format(value);
+      if (value < 1024 * 1024) return kilobyte().format(value / 1024);
+      return megabyte().format(value / (1024 * 1024));
     },
-    dateTime: (date) => local.format(date),
-    utc: (date) => utc.format(date),
+    dateTime: (date) => local().format(date),
+    utc: (date) => utc().format(date),
   };
 }
 
@@ -64,4 +79,23 @@ export function currentFormat(): Format {
 export function useFormat(): Format {
   const code = useLanguage();
   return useMemo(() => formatFor(code), [code]);
+}
+
+/**
+ * Builds every formatter of the language chosen once the page is idle, so the first preview or
+ * details drawer does not build its sizes and dates while the user waits for it.
+ */
+export function useFormatsBuiltWhenIdle(): void {
+  const code = useLanguage();
+  useEffect(() => {
+    const build = () => {
+      const format = formatFor(code);
+      const date = new Date(0);
+      for (const bytes of [1, 1024, 1024 * 1024]) format.bytes(bytes);
+      format.number(0);
+      format.dateTime(date);
+      format.utc(date);
+    };
+    return whenIdle(build);
+  }, [code]);
 }

@@ -1,4 +1,4 @@
-import { Select } from "@mantine/core";
+import { ComboboxChevron, InputBase } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { revokeToken } from "../../../lib/end-session.ts";
@@ -28,15 +28,21 @@ export function ProjectSwitcher({ session }: { session: Session }) {
     (project) => ({ value: project.id, label: project.name }),
   );
 
+  // A native select, as the language picker is: Mantine's Select mounted a popover whose
+  // floating-ui placement forced a style pass and a blocking re-render in the console's first
+  // commit after sign-in.
   return (
-    <Select
+    <InputBase
+      component="select"
       aria-label={t.project}
-      data={options}
       value={session.project.id}
-      allowDeselect={false}
       disabled={switchProject.isPending}
       w={{ base: 116, sm: 180 }}
-      onChange={(projectId) => {
+      pointer
+      rightSection={<ComboboxChevron size="sm" />}
+      rightSectionPointerEvents="none"
+      onChange={(event) => {
+        const projectId = event.currentTarget.value;
         if (!projectId || projectId === session.project.id) return;
         switchProject.mutate(projectId, {
           onError: (error) => {
@@ -49,6 +55,12 @@ export function ProjectSwitcher({ session }: { session: Session }) {
           },
         });
       }}
-    />
+    >
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </InputBase>
   );
 }

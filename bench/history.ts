@@ -38,6 +38,7 @@ export function trackedFigures(results: Results): Record<string, number | null> 
     signInToFirstRowsMs: numberOrNull(large.signInToFirstRowsMs),
     signInToAllPagesMs: numberOrNull(large.signInToAllPagesMs),
     allPagesRatio: numberOrNull(large.allPagesRatio),
+    signInBareRatio: numberOrNull(large.signInBareRatio),
     export10Rsa4096OverMs: overBaseline(rows, "10 keys (RSA 4096)"),
     export10MixedOverMs: overBaseline(rows, "10 keys (mixed algorithms)"),
   };

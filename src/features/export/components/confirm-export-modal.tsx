@@ -46,6 +46,9 @@ export function ConfirmExportModal(props: Props) {
       title={t.title(props.keypairs.length)}
       size="lg"
       closeButtonProps={{ "aria-label": t.close }}
+      // Gone at once when the preview replaces it, not fading out under the preview's first
+      // frame (and drawn again in each frame of the fade).
+      transitionProps={{ duration: 0 }}
     >
       <ConfirmBody {...props} />
     </Modal>

@@ -89,6 +89,9 @@ export function ExportPreviewModal({ result, onClose }: Props) {
       size="min(1280px, 100%)"
       fullScreen={phone}
       closeButtonProps={{ "aria-label": t.close({ file: ARCHIVE_FILE_NAME }) }}
+      // In full at the first frame: with Mantine's 250 ms fade, the frame that first held the
+      // verdict showed it nearly transparent, and each frame of the fade drew the dialog again.
+      transitionProps={{ duration: 0 }}
     >
       <Stack>
         <Alert

@@ -72,8 +72,9 @@ export function KeypairBrowser({
   const [filters, setFilters] = useAddressedFilters(addressFilters, onFiltersChange);
   const capMessageId = useId();
   const blockedMessageId = useId();
-  // Sorted and lower-cased once per list, so a keystroke is one pass over the index and the
-  // rows it shows update in the same frame as the box (a deferred filter cost a second frame).
+  // In name order once per list, each row's search text made when the page is idle, so a
+  // keystroke is one pass over the index and the rows it shows update in the same frame as the
+  // box (a deferred filter cost a second frame).
   const index = useMemo(() => searchIndex(list.rows), [list.rows]);
   useEffect(() => whenIdle(() => prepareSearch(index)), [index]);
   // A cache, not state: each result is right for its own index and filters, so one from a

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, List, Modal, Stack, Text } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, memo, useEffect, useState } from "react";
 import type { ExportReasonMode } from "../../../../contract/export-audit.ts";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { ErrorAlert } from "../../../components/error-alert.tsx";
@@ -37,7 +37,9 @@ type Props = {
   onClose: () => void;
 };
 
-export function ConfirmExportModal(props: Props) {
+// Memoised: the flow redraws as its request starts, and a quick export should reach its preview
+// without redrawing this dialog (see PENDING_SHOWN_AFTER_MS).
+export const ConfirmExportModal = memo(function ConfirmExportModal(props: Props) {
   const t = useWords(confirmWords);
   return (
     <Modal
@@ -53,7 +55,7 @@ export function ConfirmExportModal(props: Props) {
       <ConfirmBody {...props} />
     </Modal>
   );
-}
+});
 
 function credentialsFor(stepUp: StepUp, password: string, code: string) {
   if (stepUp.stage === "none") return { ready: true, credentials: undefined };

@@ -1,11 +1,12 @@
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { KeypairSummary } from "../../../../contract/kps.ts";
 import { isAbortError, isApiError } from "../../../lib/api-error.ts";
 import { revokeAllObjectUrls } from "../../../lib/download.ts";
 import { useExportPolicy } from "../../../lib/export-policy.ts";
 import { getSession, useSession } from "../../../lib/session.ts";
 import { useSecondsUntil } from "../../../lib/use-seconds-until.ts";
+import { useShownAfter } from "../../../lib/use-shown-after.ts";
 import { exportAndInspect } from "../api/batch-export.ts";
 import { freshSignIn, type StepUpCredentials } from "../api/fresh-token.ts";
 import { loadInspector } from "../archive/load-inspector.ts";
@@ -22,6 +23,13 @@ import {
 import { ConfirmExportModal, type ExportRequest } from "./confirm-export-modal.tsx";
 
 const loadPreview = () => import("./export-preview-modal.tsx");
+
+/**
+ * The dialog turns busy only for an export slower than this. A quick one goes straight from the
+ * confirmation to its preview: drawing the busy dialog took the main thread while the archive
+ * arrived and was checked, and put ~20 ms between the click and the verdict.
+ */
+export const PENDING_SHOWN_AFTER_MS = 150;
 
 /**
  * The export, and the preview's code in parallel: the modal is rendered only once both are in,
@@ -62,20 +70,23 @@ type Options = {
  */
 export function useExportFlow({ projectId, projectName, onListStale, selection }: Options) {
   const [opened, setOpened] = useState<KeypairSummary[] | null>(null);
-  const live = opened && (selection ?? opened);
+  const mutation = useMutation({ mutationFn: exportWithPreview });
+  // The preview replaces the confirmation in the same render: closing the confirmation from
+  // onSuccess drew a frame with neither dialog, and the preview only in a second render.
+  const live = opened && !mutation.data ? (selection ?? opened) : null;
   // Everything left the selection: the dialog stays with its error (nothing is lost), listing
   // what was asked for, and nothing can be sent.
   const nothingLeft = live !== null && live.length === 0;
   const confirming = nothingLeft ? opened : live;
   const controller = useRef<AbortController | null>(null);
-  const policy = useExportPolicy();
+  const { reasonMode, freshAuthSeconds } = useExportPolicy();
   const session = useSession();
   const [stepUp, setStepUp] = useState<StepUp>({ stage: "none" });
-  const mutation = useMutation({ mutationFn: exportWithPreview });
   // A throttled export says how long to wait; Export stays off and the wait counts down.
   const [retryAt, setRetryAt] = useState<number | null>(null);
   const waitSeconds = useSecondsUntil(retryAt);
-  const { reset } = mutation;
+  const { reset, mutate } = mutation;
+  const pendingShown = useShownAfter(mutation.isPending, PENDING_SHOWN_AFTER_MS);
 
   useEffect(
     () => () => {
@@ -88,8 +99,66 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
     [],
   );
 
-  function open(keypairs: KeypairSummary[]) {
+  // Stable while a request is in flight, so its pending state (a prop the dialog draws only
+  // after PENDING_SHOWN_AFTER_MS) does not redraw the dialog either.
+  const start = useCallback(
+    ({ reason, credentials }: ExportRequest) => {
+      // One export at a time: the dialog stays live for a quick one, so a second click is
+      // ignored here rather than sending (and auditing) the same export twice.
+      if (!confirming || nothingLeft || waitSeconds > 0 || controller.current) return;
+      // The password was checked too long ago for this server: ask for it before sending.
+      if (!credentials && needsFreshAuth(getSession(), freshAuthSeconds, Date.now())) {
+        reset();
+        setStepUp({ stage: "password" });
+        return;
+      }
+      const abort = new AbortController();
+      controller.current = abort;
+      mutate(
+        {
+          projectId,
+          keypairs: confirming,
+          reason: reasonHeader(reason, reasonMode),
+          signal: abort.signal,
+          credentials,
+          onFreshToken: () => setStepUp({ stage: "none" }),
+        },
+        {
+          onError: (error) => {
+            setStepUp((current) => stepUpAfter(error, current, getSession()));
+            if (isApiError(error) && error.status === 429) {
+              setRetryAt(Date.now() + (error.retryAfter ?? 60) * 1000);
+            }
+            if (isAbortError(error)) reset();
+            else if (isListStale(error)) onListStale();
+          },
+          onSettled: () => {
+            if (controller.current === abort) controller.current = null;
+          },
+        },
+      );
+    },
+    [
+      confirming,
+      nothingLeft,
+      waitSeconds,
+      freshAuthSeconds,
+      reasonMode,
+      projectId,
+      mutate,
+      reset,
+      onListStale,
+    ],
+  );
+
+  const cancelRequest = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
     reset();
+  }, [reset]);
+
+  function open(keypairs: KeypairSummary[]) {
+    cancelRequest();
     setStepUp({ stage: "none" });
     setOpened(keypairs);
     // Warm the preview chunk and the archive worker while the user reads the confirmation.
@@ -99,52 +168,14 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
       .catch(() => undefined);
   }
 
-  function start({ reason, credentials }: ExportRequest) {
-    if (!confirming || nothingLeft || waitSeconds > 0) return;
-    // The password was checked too long ago for this server: ask for it before sending.
-    if (!credentials && needsFreshAuth(getSession(), policy.freshAuthSeconds, Date.now())) {
-      reset();
-      setStepUp({ stage: "password" });
-      return;
-    }
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
-    mutation.mutate(
-      {
-        projectId,
-        keypairs: confirming,
-        reason: reasonHeader(reason, policy.reasonMode),
-        signal: abort.signal,
-        credentials,
-        onFreshToken: () => setStepUp({ stage: "none" }),
-      },
-      {
-        onSuccess: () => setOpened(null),
-        onError: (error) => {
-          setStepUp((current) => stepUpAfter(error, current, getSession()));
-          if (isApiError(error) && error.status === 429) {
-            setRetryAt(Date.now() + (error.retryAfter ?? 60) * 1000);
-          }
-          if (isAbortError(error)) reset();
-          else if (isListStale(error)) onListStale();
-        },
-      },
-    );
-  }
-
-  function cancelRequest() {
-    controller.current?.abort();
-    reset();
-  }
-
-  function closeConfirm() {
+  const closeConfirm = useCallback(() => {
     cancelRequest();
     setOpened(null);
-  }
+  }, [cancelRequest]);
 
   function closePreview() {
     reset();
+    setOpened(null);
     revokeAllObjectUrls();
   }
 
@@ -173,11 +204,11 @@ export function useExportFlow({ projectId, projectName, onListStale, selection }
         opened={confirming !== null}
         projectName={projectName}
         keypairs={confirming ?? []}
-        pending={mutation.isPending}
+        pending={pendingShown}
         nothingLeft={nothingLeft}
         waitSeconds={waitSeconds}
         error={error}
-        reasonMode={policy.reasonMode}
+        reasonMode={reasonMode}
         reasonRefusal={serverReasonRefusal(mutation.error)}
         stepUp={stepUp}
         stepUpProblem={stepUpProblem(mutation.error)}

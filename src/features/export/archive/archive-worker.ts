@@ -1,3 +1,4 @@
+import "./worker-immediate.ts";
 import { analyzeArchive } from "./analyze-archive.ts";
 import { ArchiveRejectedError } from "./archive-rejected-error.ts";
 import { warmUp } from "./warm-up.ts";

@@ -1,16 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { forgetConsoleSetup } from "../../../lib/console-setup.ts";
-import { clearSession, getSession, setSession } from "../../../lib/session.ts";
-import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { clearSession, setSession } from "../../../lib/session.ts";
+import { openExportConfirmation } from "../../../testing/export-confirmation.tsx";
 import { testSession } from "../../../testing/test-session.ts";
-import { confirmWords, exportActionWords } from "../words/en.ts";
-import { ExportOneAction } from "./export-one-action.tsx";
+import { confirmWords } from "../words/en.ts";
 import { PENDING_SHOWN_AFTER_MS } from "./use-export-flow.tsx";
 
-const actions = exportActionWords.get();
 const confirm = confirmWords.get();
 const FULL = "DEW KeypairFullAccess";
 
@@ -33,21 +30,6 @@ function stubSlowServer() {
   return exports;
 }
 
-async function openAndConfirm() {
-  renderWithProviders(
-    <ExportOneAction
-      session={getSession() ?? testSession([FULL])}
-      keypair={{ name: "web-01", is_key_protection: true }}
-      onListStale={vi.fn()}
-    />,
-  );
-  const user = userEvent.setup();
-  await user.click(screen.getByRole("button", { name: actions.exportOne }));
-  await screen.findByRole("dialog", { name: confirm.title(1) });
-  await user.click(screen.getByRole("checkbox", { name: confirm.acknowledge }));
-  return user;
-}
-
 const exportButton = () =>
   screen.getByRole("button", { name: confirm.export }) as HTMLButtonElement;
 const wait = (ms: number) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -64,7 +46,7 @@ afterEach(() => {
 describe("an export in flight", () => {
   it("is sent once, however often Export is pressed before the dialog turns busy", async () => {
     const exports = stubSlowServer();
-    const user = await openAndConfirm();
+    const user = await openExportConfirmation();
     await user.click(exportButton());
     await user.click(exportButton());
     await user.keyboard("{Enter}");
@@ -75,7 +57,7 @@ describe("an export in flight", () => {
 
   it("turns the dialog busy only once it is slow, and Cancel export stops it", async () => {
     const exports = stubSlowServer();
-    const user = await openAndConfirm();
+    const user = await openExportConfirmation();
     await user.click(exportButton());
     await vi.waitFor(() => expect(exports).toHaveLength(1));
     // A quick export reaches its preview without the dialog being redrawn as busy.

@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { forgetConsoleSetup } from "../../../lib/console-setup.ts";
 import { clearSession, getSession, setSession } from "../../../lib/session.ts";
-import { renderWithProviders } from "../../../testing/render-with-providers.tsx";
+import { openExportConfirmation } from "../../../testing/export-confirmation.tsx";
 import { testSession } from "../../../testing/test-session.ts";
-import { confirmWords, exportActionWords, reasonWords, stepUpWords } from "../words/en.ts";
-import { ExportOneAction } from "./export-one-action.tsx";
+import { confirmWords, reasonWords, stepUpWords } from "../words/en.ts";
 
-const actions = exportActionWords.get();
 const confirm = confirmWords.get();
 const reasonT = reasonWords.get();
 const stepUpT = stepUpWords.get();
@@ -79,17 +76,7 @@ const tokenPosts = (calls: Call[]) =>
   calls.filter((call) => call.url === "/v3/auth/tokens" && call.init.method === "POST");
 
 async function openAndConfirm(reason: string) {
-  renderWithProviders(
-    <ExportOneAction
-      session={getSession() ?? testSession([FULL])}
-      keypair={{ name: "web-01", is_key_protection: true }}
-      onListStale={vi.fn()}
-    />,
-  );
-  const user = userEvent.setup();
-  await user.click(screen.getByRole("button", { name: actions.exportOne }));
-  await screen.findByRole("dialog", { name: confirm.title(1) });
-  await user.click(screen.getByRole("checkbox", { name: confirm.acknowledge }));
+  const user = await openExportConfirmation();
   await user.type(screen.getByLabelText(reasonT.label), reason);
   return user;
 }

@@ -16,6 +16,8 @@ test("keyboard only: sign in, pick, confirm, preview; switch project; idle sign-
 }) => {
   const target = await keypairs.create("kbd", true, { scope: "domain" });
   await page.clock.install();
+  // The list's pages are read in a worker given the token: it must end with the list.
+  const listWorker = page.waitForEvent("worker", (worker) => /run-pages-worker/.test(worker.url()));
   await page.goto("/");
 
   // Demo mode fills in the account name; the keyboard user types the rest.
@@ -32,6 +34,11 @@ test("keyboard only: sign in, pick, confirm, preview; switch project; idle sign-
   await page.keyboard.type(await nextTotpCode(await demoMfaSecret(page.request)));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Key pairs in cn-north-4" })).toBeVisible();
+  await listWorker;
+  await expect(page.getByText(/^\d+ key pairs?$/)).toBeVisible();
+  await expect
+    .poll(() => page.workers().filter((worker) => /run-pages-worker/.test(worker.url())).length)
+    .toBe(0);
 
   await tabTo(page, page.getByLabel("Search key pairs"));
   await page.keyboard.type(target.name);

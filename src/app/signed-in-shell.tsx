@@ -7,6 +7,7 @@ import { LanguagePicker } from "../components/language-picker.tsx";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
 import { useSessionGuard } from "../features/auth/use-session-guard.ts";
+import { warmUpPageWorker } from "../features/keypairs/api/page-run-ahead.ts";
 import { loadKeypairList, useLoadKeypairList } from "../features/keypairs/use-all-keypairs.ts";
 import { endSession } from "../lib/end-session.ts";
 import { currentFormat, useFormatsBuiltWhenIdle } from "../lib/i18n/format.ts";
@@ -32,11 +33,12 @@ export function prepareConsole(session: Session): void {
 
 /**
  * For an idle moment on the sign-in page, what the console's first render would otherwise do
- * when the token arrives: the router, and the first number format (which loads the language's
- * data, about 15 ms).
+ * when the token arrives: the router, the first number format (which loads the language's
+ * data, about 15 ms), and the worker that reads the list's pages.
  */
 export function warmUpConsole(): void {
   createConsoleRouterAhead();
+  warmUpPageWorker();
   currentFormat().number(0);
 }
 

@@ -109,6 +109,13 @@ describe("useAllKeypairs", () => {
     const last = drawn.at(-1);
     expect(isApiError(last?.error) && last.error.code).toBe("BAD_RESPONSE");
     expect(last).toMatchObject({ rows: names(0, 3), complete: false });
-    expect(requests.map((request) => request.marker)).toEqual([null, "p0-02", "p0-02", "p0-02"]);
+    // The run reading ahead reads the bad page once; the client then asks for it and retries.
+    expect(requests.map((request) => request.marker)).toEqual([
+      null,
+      "p0-02",
+      "p0-02",
+      "p0-02",
+      "p0-02",
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from "@tanstack/react-query";
 import { startTransition, useEffect, useMemo, useState } from "react";
 import type { KeypairSummary } from "../../../contract/kps.ts";
-import { keypairListOptions } from "./api/keypair-queries.ts";
+import { firstKeypairRowsDrawn, keypairListOptions } from "./api/keypair-queries.ts";
 
 /** What asking for the next page needs of an observer of the list. */
 type PageFollower = {
@@ -162,6 +162,12 @@ export function useAllKeypairs(projectId: string) {
       window.clearTimeout(timer);
     };
   }, [client, observer, projectId]);
+
+  // The pages after the first wait for its rows to be on screen (keypair-queries.ts says why).
+  const drawn = query.data !== undefined;
+  useEffect(() => {
+    if (drawn) firstKeypairRowsDrawn();
+  }, [drawn]);
 
   const rows = useMemo(() => {
     const byName = new Map<string, KeypairSummary>();

@@ -3,45 +3,46 @@ import { keypairDetailResponseSchema, MAX_LIST_LIMIT } from "../../../../contrac
 import { listKeypairsResponseReader } from "../../../../contract/list-keypairs-reader.ts";
 import { apiJson } from "../../../lib/api-client.ts";
 import { keypairKeys } from "../../../lib/query-keys.ts";
-import { pageReadAhead } from "./page-read-ahead.ts";
+import { nextMarker, pageUrl } from "./list-page.ts";
+import { inThreadPageRunner, pageRunAhead, workerPageRunner } from "./page-run-ahead.ts";
 
 function base(projectId: string) {
   return `/v3/${encodeURIComponent(projectId)}/keypairs`;
 }
 
+function address(projectId: string) {
+  return { base: base(projectId), limit: MAX_LIST_LIMIT };
+}
+
 function requestPage(projectId: string, marker: string | null, signal: AbortSignal) {
-  // Always an explicit limit: the real service's default page size is not something to rely on.
-  const params = new URLSearchParams({ limit: String(MAX_LIST_LIMIT) });
-  if (marker) params.set("marker", marker);
-  return apiJson(`${base(projectId)}?${params}`, listKeypairsResponseReader, { signal }).then(
-    ({ data }) => data,
-  );
+  return apiJson(pageUrl(address(projectId), marker), listKeypairsResponseReader, {
+    signal,
+  }).then(({ data }) => data);
 }
 
-type Page = Awaited<ReturnType<typeof requestPage>>;
+const runAhead = pageRunAhead({
+  address,
+  request: requestPage,
+  runner: typeof Worker === "function" ? workerPageRunner : inThreadPageRunner,
+});
 
-/** The marker of the page after this one, or undefined when this is the last. */
-function nextMarker(page: Page, marker: string | null): string | undefined {
-  const next = page.page_info?.next_marker;
-  // A marker that does not move, or an empty page, would loop for ever.
-  if (!next || next === marker || page.keypairs.length === 0) return undefined;
-  return next;
-}
-
-const readAhead = pageReadAhead(requestPage);
-
-async function fetchPage(projectId: string, marker: string | null, signal: AbortSignal) {
-  const page = await readAhead.take(projectId, marker, signal);
-  const next = nextMarker(page, marker);
-  if (next !== undefined) readAhead.start(projectId, next);
-  return page;
+/** The list's first rows are on screen: the pages after them may come at full speed. */
+export function firstKeypairRowsDrawn(): void {
+  runAhead.resume();
 }
 
 /** Every page through marker pagination; the list page keeps fetching until none is left. */
 export function keypairListOptions(projectId: string) {
   return infiniteQueryOptions({
     queryKey: keypairKeys.list(projectId),
-    queryFn: ({ pageParam, signal }) => fetchPage(projectId, pageParam, signal),
+    queryFn: ({ pageParam, signal, client, queryKey }) =>
+      // The first load holds its run after the first page until those rows are drawn.
+      runAhead.take(
+        projectId,
+        pageParam,
+        signal,
+        pageParam === null && client.getQueryData(queryKey) === undefined,
+      ),
     initialPageParam: null as string | null,
     // Key pairs made or removed elsewhere (another console, an SDK) show up when the user comes
     // back to this tab, once the list is older than the client's staleTime.

@@ -145,9 +145,11 @@ export function pageRunAhead({
         pending?.settle(event);
         return;
       }
-      if (event.next !== undefined) slots.set(event.next, slot());
       pending?.settle({ kind: "page", page: event.page });
-      if (event.next !== undefined) waiting = event.next;
+      if (event.next !== undefined) {
+        slots.set(event.next, slot());
+        waiting = event.next;
+      }
     };
     const holdMs = hold ? HOLD_AFTER_FIRST_MS : undefined;
     const control = runner({ ...address(projectId), token, from, holdMs }, tell);

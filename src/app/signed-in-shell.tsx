@@ -52,7 +52,9 @@ export function SignedInShell({ session }: { session: Session }) {
 
 function ConsoleLayout({ session }: { session: Session }) {
   const t = useWords(shellWords);
-  const wide = useMediaQuery("(min-width: 48em)") ?? true;
+  // Read as it renders, not in an effect: the effect's answer drew the whole layout again, in a
+  // blocking render before the first rows were shown.
+  const wide = useMediaQuery("(min-width: 48em)", undefined, { getInitialValueInEffect: false });
   const [router] = useState(consoleRouter);
   useEffect(() => forgetConsoleRouter, []);
   // Most sign-ins land on the list: its first page is asked for before the console's first

@@ -53,10 +53,14 @@ export function useSignIn() {
     try {
       const attempt = loadedAttempt ?? (await loadAttempt());
       const outcome = await (early ?? attempt.attemptSignIn(input));
-      const failure = "failure" in outcome ? outcome.failure : null;
-      // Signed in, the form stays pending until the console replaces it (see App).
-      setState({ pending: failure === null, failure, FailureText: attempt.SignInFailureText });
-      return "session" in outcome ? outcome.session : null;
+      // Signed in, the form stays as it is, pending, until the console replaces it (see App).
+      if ("session" in outcome) return outcome.session;
+      setState({
+        pending: false,
+        failure: outcome.failure,
+        FailureText: attempt.SignInFailureText,
+      });
+      return null;
     } catch {
       // The code itself could not be fetched: nothing was sent.
       setState({ pending: false, failure: UNEXPECTED_FAILURE, FailureText: null });

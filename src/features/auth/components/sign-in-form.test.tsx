@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from "@testing-library/react";
+import { act, cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { Profiler } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { languagePickerWords } from "../../../components/words/en.ts";
 import { forgetConsoleSetup } from "../../../lib/console-setup.ts";
@@ -91,6 +92,33 @@ describe("SignInForm", () => {
     });
     expect(JSON.stringify({ ...localStorage })).not.toContain("secret-token");
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it("is not drawn again as the session arrives: it stays pending until the console replaces it", async () => {
+    let answer: (response: Response) => void = () => undefined;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) =>
+        url === "/console/setup"
+          ? Response.json({ demo: null })
+          : new Promise<Response>((resolve) => (answer = resolve)),
+      ),
+    );
+    let renders = 0;
+    renderWithProviders(
+      <Profiler id="form" onRender={() => (renders += 1)}>
+        <SignInForm />
+      </Profiler>,
+    );
+    await fillAndSubmit();
+    // The button's loader has faded in.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const rendersWhilePending = renders;
+    answer(signedIn());
+    await vi.waitFor(() => expect(getSession()?.token).toBe("secret-token"));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(renders).toBe(rendersWhilePending);
+    expect(screen.getByRole("button", { name: t.submit }).dataset.loading).toBe("true");
   });
 
   it("remembers the account and user name for the next sign-in, never the password", async () => {

@@ -9,7 +9,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, memo, useState } from "react";
 import { LanguagePicker } from "../../../components/language-picker.tsx";
 import { useWords } from "../../../lib/i18n/i18n.ts";
 import { lastSignOutReason, setSession } from "../../../lib/session.ts";
@@ -47,7 +47,8 @@ const SIGNED_OUT_BECAUSE = {
   unauthorized: "signedOutUnauthorized",
 } as const;
 
-export function SignInForm() {
+// Memoised: the App redraws as the session arrives, and the form has nothing new to show then.
+export const SignInForm = memo(function SignInForm() {
   const t = useWords(signInWords);
   const [remembered] = useState(readRememberedSignIn);
   const [account, setAccountValue] = useState(remembered?.account ?? "");
@@ -97,11 +98,13 @@ export function SignInForm() {
       project: project.trim(),
       totp: mfaUserId === null ? undefined : { userId: mfaUserId, passcode: code },
     });
-    // A code is good once: whatever the answer, the next try needs the next one.
-    setCode("");
-    if (!session) return;
-    setPassword("");
-    setMfaUserId(null);
+    if (!session) {
+      // A code is good once: the next try needs the next one.
+      setCode("");
+      return;
+    }
+    // Signed in, the console replaces this form and its state goes with it: drawing it again
+    // first (emptied, at the moment the token arrives) only delayed the console's first rows.
     rememberSignIn({ account: account.trim(), user: user.trim() });
     setSession(session);
   }
@@ -198,4 +201,4 @@ export function SignInForm() {
       </form>
     </Paper>
   );
-}
+});

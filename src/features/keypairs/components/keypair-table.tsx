@@ -2,6 +2,7 @@ import { Checkbox, Table, UnstyledButton } from "@mantine/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useRef } from "react";
 import { type KeypairSummary, MAX_BATCH_EXPORT } from "../../../../contract/kps.ts";
+import { useSizedWithoutMeasuring } from "../../../components/sized-without-measuring.ts";
 import { VirtualSpacerRow } from "../../../components/virtual-spacer-row.tsx";
 import { useLanguage, useWords } from "../../../lib/i18n/i18n.ts";
 import { blockerWords } from "../keypair-words.ts";
@@ -9,6 +10,8 @@ import { headerCheckbox, type RowHold, rowCheckbox } from "../selection.ts";
 import { listWords, valueWords } from "../words/en.ts";
 import classes from "./keypair-row.module.css";
 import { KeypairRow, ROW_HEIGHT } from "./keypair-row.tsx";
+
+const MIN_HEIGHT = 320;
 
 type Props = {
   rows: readonly KeypairSummary[];
@@ -111,11 +114,12 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
   const t = useWords(listWords);
   const holdWords = useHoldWords(props.selectionBlocker);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const sizing = useSizedWithoutMeasuring(MIN_HEIGHT, 4);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    ...sizing,
   });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
@@ -135,7 +139,7 @@ export const KeypairTable = memo(function KeypairTable(props: Props) {
   const language = useLanguage();
 
   return (
-    <div ref={scrollRef} style={{ flex: 1, minHeight: 320, overflow: "auto" }}>
+    <div ref={scrollRef} style={{ flex: 1, minHeight: MIN_HEIGHT, overflow: "auto" }}>
       <Table stickyHeader layout="fixed" highlightOnHover aria-rowcount={rows.length + 1}>
         <KeypairTableHead
           checked={header.checked}

@@ -85,6 +85,17 @@ describe("useAllKeypairs", () => {
     expect(distinctDraws).toBeLessThan(8);
   });
 
+  it("draws the first rows and the last page as they come, not at the next frame", async () => {
+    // Frames that never come, as in a tab in the background: only what waits for one waits.
+    vi.stubGlobal("requestAnimationFrame", () => 1);
+    const drawn: Drawn[] = [];
+    serveList(3, 5, drawn);
+    renderWithProviders(<Probe drawn={drawn} />);
+    await waitFor(() => expect(drawn.at(-1)).toMatchObject({ complete: true }));
+    expect(drawn.at(-1)?.rows).toHaveLength(15);
+    expect(drawn.some((render) => render.rows.length === 5)).toBe(true);
+  });
+
   it("stops at a marker that does not move, with the rows it has", async () => {
     const drawn: Drawn[] = [];
     const requests = serveList(3, 2, drawn, (page, body) =>

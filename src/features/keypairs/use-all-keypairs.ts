@@ -5,7 +5,7 @@ import {
   usePrefetchInfiniteQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import { startTransition, useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import type { KeypairSummary } from "../../../contract/kps.ts";
 import { firstKeypairRowsDrawn, keypairListOptions } from "./api/keypair-queries.ts";
 
@@ -97,10 +97,10 @@ const PROGRESS_INTERVAL_MS = 250;
  * Loads every page one after another; the rows so far are usable while more arrive.
  *
  * The API pages only by marker, so the pages come one after another, but the next request goes
- * out as soon as a page is in the cache, not after React has drawn it. The page re-renders at
- * most once per animation frame with whatever has arrived by then, rather than once per page
- * and per status change (the frame is when the user would see it anyway): the first rows at
- * once, later pages merged a few times a second until the last. Those renders are transitions
+ * out as soon as a page is in the cache, not after React has drawn it. The first rows and the
+ * last page are drawn as they come; the pages between, merged a few times a second, and any
+ * other change at most once per animation frame with whatever has arrived by then (the frame
+ * is when the user would see it anyway), not once per page and per status change. Those renders are transitions
  * over a snapshot held in state, so React can pause one for a page's answer (and the request
  * after it) or a keystroke; the query's own hook would not do: its store changes with every
  * page, and a store that changes under a transition makes React redo it blocking. `rows` and
@@ -115,6 +115,15 @@ export function useAllKeypairs(projectId: string) {
     () => new InfiniteQueryObserver(client, keypairListOptions(projectId)),
   );
   const [query, setQuery] = useState(() => observer.getCurrentResult());
+  // At sign-in the console's first render can reach the list before its first page, which then
+  // comes while the rest renders: drawn before the first paint, not after a frame of skeletons
+  // and a render of its own.
+  useLayoutEffect(() => {
+    if (query.data !== undefined) return;
+    observer.setOptions(keypairListOptions(projectId));
+    const now = observer.getCurrentResult();
+    if (now.data !== undefined) setQuery(now);
+  }, [observer, projectId, query.data]);
 
   useEffect(() => {
     observer.setOptions(keypairListOptions(projectId));
@@ -122,9 +131,11 @@ export function useAllKeypairs(projectId: string) {
     let timer = 0;
     // When rows were last drawn; the first rows are never held back.
     let rowsDrawnAt: number | null = null;
+    let drawnData: unknown;
     const draw = () => {
       frame = 0;
       const result = observer.getCurrentResult();
+      drawnData = result.data;
       if (result.data !== undefined) rowsDrawnAt = performance.now();
       startTransition(() => setQuery(result));
     };
@@ -134,7 +145,16 @@ export function useAllKeypairs(projectId: string) {
       // While more pages come, each render goes over every row so far (merged, indexed,
       // filtered); a few a second show the progress without holding up the pages behind them.
       const loadingMore = data !== undefined && hasNextPage && !isError;
-      // The last page (or a failure) is drawn in the next frame, not when progress is due.
+      // The first rows and the last page are drawn now: there is nothing to gather for them
+      // by waiting, and a frame's wait was a frame later on the screen.
+      if (data !== undefined && data !== drawnData && (rowsDrawnAt === null || !loadingMore)) {
+        window.clearTimeout(timer);
+        timer = 0;
+        if (frame !== 0) cancelFrame(frame);
+        draw();
+        return;
+      }
+      // Anything else (a failure, a status) in the next frame, not when progress is due.
       if (timer !== 0 && !loadingMore) {
         window.clearTimeout(timer);
         timer = 0;

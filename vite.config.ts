@@ -1,8 +1,32 @@
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * The console's chunk arrives while the user types, and its first render after sign-in calls
+ * most of it: this comment (Chrome's explicit compile hints) has V8 compile every function as
+ * the chunk loads, off the main thread, rather than each on its first call in that render. Over
+ * 30 alternating sign-ins, first rows came a median 24 ms sooner. Added once the bundle is
+ * written, since it must be the file's first line.
+ */
+function compileAllOnLoad(chunkName: string): Plugin {
+  return {
+    name: "kps:compile-all-on-load",
+    generateBundle: {
+      // After Vite's own, which puts its preload map at the top.
+      order: "post",
+      handler(_options, bundle) {
+        const chunk = Object.values(bundle).find(
+          (file) => file.type === "chunk" && file.name === chunkName,
+        );
+        if (chunk?.type !== "chunk") return this.error(`no chunk is named ${chunkName}`);
+        chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      },
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), compileAllOnLoad("signed-in-shell")],
   build: {
     outDir: "dist",
     sourcemap: false,

@@ -4,8 +4,8 @@ import { defineConfig, type Plugin } from "vite";
 /**
  * The console's chunk arrives while the user types, and its first render after sign-in calls
  * most of it: this comment (Chrome's explicit compile hints) has V8 compile every function as
- * the chunk loads, off the main thread, rather than each on its first call in that render. Over
- * 30 alternating sign-ins, first rows came a median 24 ms sooner. Added once the bundle is
+ * the chunk loads, while the user types, rather than each on its first call in that render.
+ * Over 30 alternating sign-ins, first rows came a median 24 ms sooner. Added once the bundle is
  * written, since it must be the file's first line; bench/first-load-budget.ts checks it is.
  */
 function compileAllOnLoad(chunkName: string): Plugin {

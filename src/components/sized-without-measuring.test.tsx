@@ -16,7 +16,7 @@ function List({ count }: { count: number }) {
     ...useSizedWithoutMeasuring(320, 4),
   });
   return (
-    <div ref={scrollRef} data-testid="scroller">
+    <div ref={scrollRef}>
       {virtualizer.getVirtualItems().map((item) => (
         <p key={item.key}>row {item.index}</p>
       ))}

@@ -98,12 +98,12 @@ const PROGRESS_INTERVAL_MS = 250;
  *
  * The API pages only by marker, so the pages come one after another, but the next request goes
  * out as soon as a page is in the cache, not after React has drawn it. The first rows and the
- * last page are drawn as they come; the pages between, merged a few times a second, and any
- * other change at most once per animation frame with whatever has arrived by then (the frame
- * is when the user would see it anyway), not once per page and per status change. Those renders are transitions
- * over a snapshot held in state, so React can pause one for a page's answer (and the request
- * after it) or a keystroke; the query's own hook would not do: its store changes with every
- * page, and a store that changes under a transition makes React redo it blocking. `rows` and
+ * last page are drawn as they come; the pages between are merged a few times a second, and any
+ * other change is drawn at most once per animation frame with whatever has arrived by then
+ * (the frame is when the user would see it anyway). Those renders are transitions over a
+ * snapshot held in state, so React can pause one for a page's answer (and the request after
+ * it) or a keystroke; the query's own hook would not do: its store changes with every page,
+ * and a store that changes under a transition makes React redo it blocking. `rows` and
  * `complete` come from one snapshot, so a complete list is never judged on rows not merged yet.
  */
 export function useAllKeypairs(projectId: string) {

@@ -3,6 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { Notifications } from "@mantine/notifications";
 import { RouterProvider } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
+import { CONSOLE_HEADER_HEIGHT } from "../components/console-header.ts";
 import { LanguagePicker } from "../components/language-picker.tsx";
 import { ProjectSwitcher } from "../features/auth/components/project-switcher.tsx";
 import { useLeaveWarning } from "../features/auth/use-leave-warning.ts";
@@ -66,7 +67,7 @@ function ConsoleLayout({ session }: { session: Session }) {
   const main = useRef<HTMLElement>(null);
   useSearchShortcut(main);
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <AppShell header={{ height: CONSOLE_HEADER_HEIGHT }} padding="md">
       {/* Here, not in the providers: only the signed-in console notifies, and the component
           with its transitions need not be part of the first load. Bottom-left: at the top a
           toast covered the project picker and Sign out, at the bottom right a dialog's own

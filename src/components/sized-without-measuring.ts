@@ -1,8 +1,6 @@
 import { observeElementRect, type Rect, type Virtualizer } from "@tanstack/react-virtual";
 import { useRef, useState } from "react";
-
-/** The console's header, above every page's list (ConsoleLayout). */
-const HEADER_HEIGHT = 60;
+import { CONSOLE_HEADER_HEIGHT } from "./console-header.ts";
 
 /**
  * Virtualizer options for a list that fills the page below the header, so that its first frame
@@ -18,7 +16,7 @@ const HEADER_HEIGHT = 60;
 export function useSizedWithoutMeasuring(minHeight: number, overscan: number) {
   const [initialRect] = useState<Rect>(() => ({
     width: window.innerWidth,
-    height: Math.max(minHeight, window.innerHeight - HEADER_HEIGHT),
+    height: Math.max(minHeight, window.innerHeight - CONSOLE_HEADER_HEIGHT),
   }));
   const measured = useRef(false);
   const [observe] = useState(

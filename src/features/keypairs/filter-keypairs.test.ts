@@ -123,6 +123,19 @@ describe("filterKeypairs", () => {
     ).toEqual(["web-02", "Web-01"]);
   });
 
+  it("finds each row once however often it holds the text, and never across two rows", () => {
+    const repeated: KeypairSummary[] = ["aaa-1", "b-aa", "c-1", "d-a"].map((name) => ({ name }));
+    const index = searchIndex(repeated);
+    expect(names(filterKeypairs(index, { ...NO_FILTERS, search: "a" }))).toEqual([
+      "aaa-1",
+      "b-aa",
+      "d-a",
+    ]);
+    // Where "aaa-1" ends and "b-aa" begins, in the one text the whole list is searched in.
+    const across = "1\n\n\u0000b-aa";
+    expect(filterKeypairs(index, { ...NO_FILTERS, search: across })).toEqual([]);
+  });
+
   it("typed, deleted or changed a keystroke at a time, finds what a fresh search finds", () => {
     const many: KeypairSummary[] = Array.from({ length: 300 }, (_, index) => ({
       name: `key-${index}`,
@@ -136,6 +149,8 @@ describe("filterKeypairs", () => {
       { ...NO_FILTERS, search: "ke" },
       { ...NO_FILTERS, search: "key-1" },
       { ...NO_FILTERS, search: "key-12" },
+      // Few enough now to be searched row by row.
+      { ...NO_FILTERS, search: "key-129" },
       // Deleting widens again; so does changing a letter.
       { ...NO_FILTERS, search: "key-1" },
       { ...NO_FILTERS, search: "key-2" },

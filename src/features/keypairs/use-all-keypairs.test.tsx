@@ -120,10 +120,12 @@ describe("useAllKeypairs", () => {
     const last = drawn.at(-1);
     expect(isApiError(last?.error) && last.error.code).toBe("BAD_RESPONSE");
     expect(last).toMatchObject({ rows: names(0, 3), complete: false });
-    // The run reading ahead reads the bad page once; the client then asks for it and retries.
+    // The run reading ahead reads the bad page once, having already asked for the page it
+    // names, whose answer it abandons; the client then asks for the bad page and retries.
     expect(requests.map((request) => request.marker)).toEqual([
       null,
       "p0-02",
+      "x",
       "p0-02",
       "p0-02",
       "p0-02",

@@ -9,6 +9,8 @@ const TOKEN = "alice-token";
 const NAMES = Array.from({ length: 16 }, (_, i) => `kp-${String(i).padStart(2, "0")}`);
 let server: Server;
 let origin: string;
+/** Every list request the server has had, as path and marker. */
+const asked: string[] = [];
 
 function listPage(url: URL) {
   const limit = Number(url.searchParams.get("limit"));
@@ -31,7 +33,17 @@ beforeAll(async () => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     };
+    asked.push(`${url.pathname} ${url.searchParams.get("marker")}`);
     if (url.pathname === "/v3/p1/not-a-list") return send(200, { keypairs: "no" });
+    // A first page that names the next marker but fails the check (a name that is a number);
+    // the page after it would name one more.
+    if (url.pathname === "/v3/p1/hostile") {
+      if (url.searchParams.has("marker")) return send(200, listPage(url));
+      return send(200, {
+        keypairs: [{ keypair: { name: 42 } }],
+        page_info: { next_marker: "kp-04" },
+      });
+    }
     if (url.pathname !== "/v3/p1/keypairs") return send(404, { error_code: "APIGW.0101" });
     if (request.headers["x-auth-token"] !== TOKEN) return send(401, { error_code: "APIGW.0301" });
     send(200, listPage(url));
@@ -84,6 +96,7 @@ describe("runPages", () => {
   });
 
   it("holds after the first page until resumed, or until the hold runs out", async () => {
+    asked.length = 0;
     let resume: () => void = () => {};
     const resumed = new Promise<void>((resolve) => {
       resume = resolve;
@@ -100,6 +113,8 @@ describe("runPages", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(told).toHaveLength(1);
+    // Nothing is read ahead during the hold: the first render has the CPU to itself.
+    expect(asked).toEqual(["/v3/p1/keypairs null"]);
     await done;
     expect(told).toHaveLength(4);
     // Nobody resumes: it goes on once the hold is over.
@@ -112,6 +127,19 @@ describe("runPages", () => {
       never,
     );
     expect(rest).toHaveLength(4);
+  });
+
+  it("asks for the next page before checking the one before it, and abandons it if that fails", async () => {
+    asked.length = 0;
+    const told = await runOf(pageRun({ base: `${origin}/v3/p1/hostile` }));
+    expect(told).toEqual([{ kind: "failed" }]);
+    // The page the hostile body named was asked for as soon as the body was parsed (the chain's
+    // speed), and nothing after it: its answer was never read, so its marker went nowhere.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked.filter((request) => request.includes("hostile"))).toEqual([
+      "/v3/p1/hostile null",
+      "/v3/p1/hostile kp-04",
+    ]);
   });
 
   it("says only that it failed, and stops, for a refused token or a missing list", async () => {

@@ -76,8 +76,8 @@ function haystackOf(keypair: KeypairSummary): string {
  * An index's search text: each row's haystack by its place in name order, and all of them in
  * one string, so a search over the whole list is the engine's own substring scan from hit to
  * hit rather than a lookup and a test per row (at 50,000 rows that was most of a keystroke).
- * Rows are kept apart by a character no name or fingerprint holds; a needle holding it is
- * searched row by row.
+ * Rows are kept apart by a NUL, which a needle without one cannot match across (even in a name
+ * a hostile upstream sent with one inside); a needle holding one is searched row by row.
  */
 type SearchText = { texts: string[]; all: string; starts: Int32Array };
 

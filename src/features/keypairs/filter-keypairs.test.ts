@@ -134,6 +134,15 @@ describe("filterKeypairs", () => {
     // Where "aaa-1" ends and "b-aa" begins, in the one text the whole list is searched in.
     const across = "1\n\n\u0000b-aa";
     expect(filterKeypairs(index, { ...NO_FILTERS, search: across })).toEqual([]);
+    // A name a hostile upstream sent with a NUL inside is still one row, found once.
+    const hostile = searchIndex([{ name: "x\u0000y" }, { name: "y" }]);
+    expect(names(filterKeypairs(hostile, { ...NO_FILTERS, search: "y" }))).toEqual([
+      "x\u0000y",
+      "y",
+    ]);
+    expect(names(filterKeypairs(hostile, { ...NO_FILTERS, search: "x\u0000y" }))).toEqual([
+      "x\u0000y",
+    ]);
   });
 
   it("typed, deleted or changed a keystroke at a time, finds what a fresh search finds", () => {

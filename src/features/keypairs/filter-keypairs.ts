@@ -185,6 +185,9 @@ function narrows(previous: KeypairFilters, next: KeypairFilters): boolean {
   );
 }
 
+/** Every row's place in name order: the candidates when nothing narrows them. */
+const everyPlace = (sorted: readonly KeypairSummary[]) => sorted.map((_, place) => place);
+
 /** A result this small is searched row by row; a bigger one with one scan of the whole text. */
 const WITHIN_SHARE = 1 / 8;
 
@@ -202,7 +205,7 @@ function placesFound(
   const everywhere = within === null || within.length > sorted.length * WITHIN_SHARE;
   const plain = needle.sha256 === null && needle.text !== "" && !needle.text.includes(ROW_BREAK);
   if (plain && everywhere) return placesHolding(text, needle.text);
-  const candidates = within ?? sorted.map((_, place) => place);
+  const candidates = within ?? everyPlace(sorted);
   const { sha256 } = needle;
   return candidates.filter(
     (place) =>
@@ -232,7 +235,7 @@ export function filterKeypairs(
     needle.text === "" && needle.sha256 === null
       ? (narrowed ?? null)
       : placesFound(index, needle, narrowed ?? null);
-  const places = (searched ?? sorted.map((_, place) => place)).filter((place) => {
+  const places = (searched ?? everyPlace(sorted)).filter((place) => {
     const keypair = sorted[place] as KeypairSummary;
     return (
       (filters.scope === "all" || keypair.scope === filters.scope) &&

@@ -10,8 +10,14 @@ export function pageUrl({ base, limit }: PageAddress, marker: string | null): st
   return `${base}?${params}`;
 }
 
+/** What nextMarker reads of a page: a checked one, or a body not checked yet. */
+type MarkedPage = {
+  keypairs: readonly unknown[];
+  page_info?: Pick<NonNullable<ListKeypairsResponse["page_info"]>, "next_marker"> | null;
+};
+
 /** The marker of the page after this one, or undefined when this is the last. */
-export function nextMarker(page: ListKeypairsResponse, marker: string | null): string | undefined {
+export function nextMarker(page: MarkedPage, marker: string | null): string | undefined {
   const next = page.page_info?.next_marker;
   // A marker that does not move, or an empty page, would loop for ever.
   if (!next || next === marker || page.keypairs.length === 0) return undefined;

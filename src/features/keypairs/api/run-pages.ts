@@ -40,13 +40,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The marker a body names for the page after it, by nextMarker's rules, read before the body is
- * checked: it only says where the next request goes (the same list, the marker encoded).
+ * The marker a body names for the page after it, read before the body is checked, by
+ * nextMarker's own rules: it only says where the next request goes (the same list, the marker
+ * encoded).
  */
 function markerNamed(body: unknown, marker: string | null): string | undefined {
-  if (!isRecord(body) || !Array.isArray(body.keypairs) || body.keypairs.length === 0) return;
+  if (!isRecord(body) || !Array.isArray(body.keypairs)) return undefined;
   const next = isRecord(body.page_info) ? body.page_info.next_marker : undefined;
-  return typeof next === "string" && next !== "" && next !== marker ? next : undefined;
+  if (typeof next !== "string") return undefined;
+  return nextMarker({ keypairs: body.keypairs, page_info: { next_marker: next } }, marker);
 }
 
 /**
